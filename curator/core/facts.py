@@ -1,0 +1,76 @@
+"""Pre-filling fact rows from the span that is their evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from curator.core.model import Document, Span
+
+
+def nearest_place(doc: Document, span: Span, doc_spans: Sequence[Span]) -> str:
+    """The closest place span before the figure (else after it), else the document's place."""
+    places = [s for s in doc_spans if s.label == "place" and s.id != span.id]
+    before = [s for s in places if s.end <= span.start]
+    if before:
+        return max(before, key=lambda s: s.end).text
+    after = [s for s in places if s.start >= span.end]
+    if after:
+        return min(after, key=lambda s: s.start).text
+    return doc.place or ""
+
+
+INDICATOR_WINDOW = 40
+
+
+def indicator_before(text: str, start: int, end: int) -> str:
+    """The indicator the figure suggester proposes for a figure at text[start:end], or ""."""
+    from curator.core.suggest import suggest
+
+    left = max(0, start - INDICATOR_WINDOW)
+    for suggestion in suggest(text[left:end], ["figure"]):
+        if suggestion.end == end - left:
+            return suggestion.attrs.get("indicator", "")
+    return ""
+
+
+def fact_row(doc: Document, span: Span, *, fact_id: int, doc_spans: Sequence[Span] = ()) -> dict[str, Any]:
+    if span.label == "figure":
+        return figure_row(doc, span, fact_id=fact_id, doc_spans=doc_spans)
+    if span.label == "initiative":
+        return initiative_row(doc, span, fact_id=fact_id, doc_spans=doc_spans)
+    raise ValueError(f"label {span.label!r} has no fact table")
+
+
+def figure_row(doc: Document, span: Span, *, fact_id: int, doc_spans: Sequence[Span] = ()) -> dict[str, Any]:
+    from curator.core.quantity import parse_quantity  # imported here to keep start-up light
+
+    quantity = parse_quantity(span.text)
+    attrs = span.attrs or {}
+    return {
+        "id": fact_id,
+        "doc_id": doc.id,
+        "indicator": attrs.get("indicator") or indicator_before(doc.text, span.start, span.end),
+        "value": attrs.get("value", quantity.value if quantity else None),
+        "unit": attrs.get("unit", quantity.unit if quantity else ""),
+        "qualifier": attrs.get("qualifier", quantity.qualifier if quantity else ""),
+        "place": nearest_place(doc, span, doc_spans),
+        "as_of": doc.published or "",
+        "initiative_id": None,
+        "span_ids": [span.id],
+        "edited": 0,
+    }
+
+
+def initiative_row(doc: Document, span: Span, *, fact_id: int, doc_spans: Sequence[Span] = ()) -> dict[str, Any]:
+    return {
+        "id": fact_id,
+        "doc_id": doc.id,
+        "name": span.text.strip().strip("“”\"「」『』"),
+        "category": "",
+        "place": nearest_place(doc, span, doc_spans),
+        "organisation": "",
+        "note": "",
+        "span_ids": [span.id],
+        "edited": 0,
+    }

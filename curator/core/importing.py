@@ -72,7 +72,7 @@ def normalise(text: str) -> str:
 def title_of(text: str) -> str:
     for line in text.split("\n"):
         if line.strip():
-            return line.strip()[:TITLE_MAX]
+            return _undouble(line.strip())[:TITLE_MAX]
     return ""
 
 

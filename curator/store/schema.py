@@ -1,0 +1,84 @@
+"""Tables, indexes and triggers, created and upgraded by sqlite-utils Migrations.
+
+One function per step; a step never changes once released (add a new one instead).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("curator")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["labels"].create(
+        {"name": str, "title": str, "color": str, "hotkey": str, "kind": str, "position": int}, pk="name"
+    )
+    db["documents"].create(
+        {
+            "id": int, "title": str, "source": str, "published": str, "place": str, "text": str,
+            "sha256": str, "status": str, "imported_at": str, "span_count": int,
+        },
+        pk="id",
+        not_null={"title", "text", "sha256", "status"},
+        defaults={"status": "todo", "span_count": 0, "source": "", "published": "", "place": ""},
+    )
+    db["documents"].create_index(["sha256"], unique=True)
+    db["documents"].create_index(["status"])
+    db["spans"].create(
+        {
+            "id": int, "doc_id": int, "start": int, "end": int, "label": str, "text": str, "attrs": str,
+            "origin": str, "annotator": str, "created": str, "updated": str,
+        },
+        pk="id",
+        foreign_keys=[("doc_id", "documents", "id"), ("label", "labels", "name")],
+        not_null={"doc_id", "start", "end", "label", "text"},
+    )
+    db["spans"].create_index(["doc_id", "start"])
+    db["spans"].create_index(["label", "text"])
+    fact_columns = {"id": int, "doc_id": int, "span_ids": str, "edited": int}
+    db["initiatives"].create(
+        {**fact_columns, "name": str, "category": str, "place": str, "organisation": str, "note": str},
+        pk="id",
+        foreign_keys=[("doc_id", "documents", "id")],
+        column_order=["id", "doc_id", "name", "category", "place", "organisation", "note", "span_ids", "edited"],
+    )
+    db["figures"].create(
+        {
+            **fact_columns, "indicator": str, "value": float, "unit": str, "qualifier": str, "place": str,
+            "as_of": str, "initiative_id": int,
+        },
+        pk="id",
+        foreign_keys=[("doc_id", "documents", "id"), ("initiative_id", "initiatives", "id")],
+        column_order=[
+            "id", "doc_id", "indicator", "value", "unit", "qualifier", "place", "as_of", "initiative_id",
+            "span_ids", "edited",
+        ],
+    )
+    for table in ("initiatives", "figures"):
+        db[table].create_index(["doc_id"])
+    db["rejections"].create(
+        {"id": int, "doc_id": int, "start": int, "end": int, "label": str},
+        pk="id",
+        foreign_keys=[("doc_id", "documents", "id")],
+    )
+    db["rejections"].create_index(["doc_id", "start", "end", "label"], unique=True)
+    # Contentless: the text lives in documents; the index holds hex bigram tokens (core.grams).
+    db.execute("CREATE VIRTUAL TABLE documents_fts USING fts5(grams, content='', columnsize=0)")
+    # span_count counts the spans a person accepted; suggestions awaiting review are not counted.
+    db.execute(
+        """CREATE TRIGGER spans_count_insert AFTER INSERT ON spans WHEN NEW.origin != 'suggested'
+           BEGIN UPDATE documents SET span_count = span_count + 1 WHERE id = NEW.doc_id; END"""
+    )
+    db.execute(
+        """CREATE TRIGGER spans_count_delete AFTER DELETE ON spans WHEN OLD.origin != 'suggested'
+           BEGIN UPDATE documents SET span_count = span_count - 1 WHERE id = OLD.doc_id; END"""
+    )
+    db.execute(
+        """CREATE TRIGGER spans_count_update AFTER UPDATE OF origin ON spans
+           WHEN (OLD.origin = 'suggested') != (NEW.origin = 'suggested')
+           BEGIN UPDATE documents SET span_count = span_count + (CASE WHEN NEW.origin = 'suggested' THEN -1 ELSE 1 END)
+           WHERE id = NEW.doc_id; END"""
+    )

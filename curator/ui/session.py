@@ -1,0 +1,66 @@
+"""The open project as the window sees it: one QUndoStack, one signal for what changed.
+
+Every change is an Edit pushed here; widgets refresh from `changed(tables)`, never
+from each other.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from curator.core.edits import Edit
+from curator.store import Project, ProjectError
+
+
+class EditCommand(QUndoCommand):
+    def __init__(self, session: Session, edit: Edit) -> None:
+        super().__init__(edit.label)
+        self._session = session
+        self._edit = edit
+        self.succeeded = False
+
+    def redo(self) -> None:
+        self.succeeded = self._session._commit(self._edit)
+        if not self.succeeded:
+            self.setObsolete(True)  # the stack drops it: undo never replays what did not happen
+
+    def undo(self) -> None:
+        if not self._session._commit(self._edit.inverse()):
+            self.setObsolete(True)
+
+
+class Session(QObject):
+    """Project + undo stack. `apply(edit)` returns once the edit is on disk."""
+
+    changed = Signal(frozenset)  # names of the tables an edit (or its undo) changed
+    failed = Signal(str)  # a message for the user when an edit could not be saved
+
+    def __init__(self, project: Project, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.undo_stack = QUndoStack(self)
+
+    @property
+    def read_only(self) -> bool:
+        return self.project.read_only
+
+    def apply(self, edit: Edit) -> bool:
+        """Commit edit and put it on the undo stack; False (and `failed` emitted) if not saved."""
+        if not edit.changes:
+            return False
+        if self.read_only:
+            self.failed.emit(self.tr("项目以只读方式打开，修改未保存。"))
+            return False
+        command = EditCommand(self, edit)
+        self.undo_stack.push(command)
+        return command.succeeded
+
+    def _commit(self, edit: Edit) -> bool:
+        try:
+            tables = self.project.apply(edit)
+        except ProjectError as exc:
+            self.failed.emit(str(exc))
+            return False
+        self.changed.emit(tables)
+        return True

@@ -152,3 +152,45 @@ def set_status(doc: Document, status: str, *, label: str = "更改状态") -> Ed
     if doc.status == status:
         return Edit(label, ())
     return Edit(label, (RowChange("documents", before, {"id": doc.id, "status": status}),))
+
+
+def propose_spans(label: str, doc: Document, proposals: Iterable[tuple[int, int, str, Mapping[str, Any]]], *,
+                  first_id: int, source: str, now: str | None = None) -> Edit:
+    """Store suggestions awaiting review as spans with origin "suggested".
+
+    proposals: (start, end, label, attrs) in doc; ids are first_id, first_id + 1, ...
+    """
+    stamp = now or now_iso()
+    changes = []
+    for offset, (start, end, span_label, attrs) in enumerate(proposals):
+        span = Span(id=first_id + offset, doc_id=doc.id, start=start, end=end, label=span_label,
+                    text=doc.text[start:end], attrs={**attrs, "source": source}, origin="suggested",
+                    created=stamp, updated=stamp)
+        changes.append(RowChange("spans", None, span.row()))
+    return Edit(label, tuple(changes))
+
+
+def accept_suggestion(doc: Document, span: Span, *, fact_id: int | None = None, doc_spans: Sequence[Span] = (),
+                      annotator: str = "", label_title: str | None = None, now: str | None = None) -> Edit:
+    """A suggested span becomes the annotator's (origin manual, or propagated when it came from spreading)."""
+    if span.origin != "suggested":
+        raise ValueError("only a suggestion can be accepted")
+    origin = "propagated" if span.attrs.get("source") == "spread" else "manual"
+    accepted = {**span.row(), "origin": origin, "annotator": annotator or span.annotator, "updated": now or now_iso()}
+    changes = [RowChange("spans", span.row(), accepted)]
+    if span.label in FACT_TABLES and fact_id is not None:
+        changes.append(RowChange(FACT_TABLES[span.label], None, fact_row(doc, Span.from_row(accepted), fact_id=fact_id, doc_spans=doc_spans)))
+    return Edit(f"接受 {label_title or span.label}", tuple(changes))
+
+
+def reject_suggestion(span: Span, *, rejection_id: int, label_title: str | None = None) -> Edit:
+    """Remove a suggestion and remember it, so the same one never comes back for this document."""
+    if span.origin != "suggested":
+        raise ValueError("only a suggestion can be rejected")
+    rejection = {"id": rejection_id, "doc_id": span.doc_id, "start": span.start, "end": span.end, "label": span.label}
+    return Edit(f"拒绝 {label_title or span.label}", (RowChange("spans", span.row(), None), RowChange("rejections", None, rejection)))
+
+
+def combine(label: str, edits: Iterable[Edit]) -> Edit:
+    """Several edits as one undo step."""
+    return Edit(label, tuple(change for edit in edits for change in edit.changes))

@@ -1,0 +1,1 @@
+"""Writers and readers of files for people outside curator: xlsx, csv, jsonl. Plain data in, never the store."""

@@ -29,7 +29,7 @@ class Suggestion:
     start: int
     end: int
     text: str
-    attrs: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    attrs: dict[str, Any] = field(default_factory=dict, hash=False)
 
 
 def _suggesters() -> dict[str, Callable[[str], list[Suggestion]]]:

@@ -1,0 +1,1 @@
+def suggest_places(text): return []

@@ -10,7 +10,7 @@ __all__ = ["Quote", "find_quotes", "find_titles", "Regions"]
 
 # Inner text of a quote; OCR line breaks may fall inside it (“8 小时工作\n\n制…”).
 QUOTE_RE = re.compile(r"“([^“”]{1,60})”|「([^「」]{1,60})」|『([^『』]{1,60})』|\"([^\"\n]{1,40})\"")
-TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
+TITLE_RE = re.compile(r"《([^《》]{1,100})》")
 _SENTENCE_PUNCT = re.compile(r"[，。！？；：,!?;:]")
 _NAME_MAX = 30
 _SPACES = re.compile(r"\s+")

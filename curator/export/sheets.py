@@ -1,0 +1,97 @@
+"""What the workbook's sheets hold: Chinese headers, widths, kinds of cell, editable columns.
+
+Rows given to the writers are plain dicts keyed by Column.key. The hidden ROW_ID and
+ROW_CHECK columns let corrections coming back be matched to their row and checked against
+what the project held when the workbook was written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    width: float
+    kind: str = "text"  # text | wrap | number | integer | date | hidden
+    editable: bool = False  # corrections may change it; key is then the store's column name
+
+    @property
+    def hidden(self) -> bool:
+        return self.kind == "hidden"
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    title: str
+    columns: tuple[Column, ...]
+    table: str | None = None  # the store table a corrected row goes back to
+
+    @property
+    def headers(self) -> list[str]:
+        return [column.header for column in self.columns]
+
+    def column(self, key: str) -> Column:
+        return next(column for column in self.columns if column.key == key)
+
+
+ROW_ID = Column("id", "行号(勿改)", 10, "hidden")
+ROW_CHECK = Column("check", "校验(勿改)", 14, "hidden")
+
+INITIATIVES = SheetSpec("举措", (
+    Column("name", "举措名称", 28, "wrap", editable=True),
+    Column("category", "类别", 12, editable=True),
+    Column("place", "地点", 14, editable=True),
+    Column("organisation", "责任单位", 20, "wrap", editable=True),
+    Column("note", "备注", 18, "wrap", editable=True),
+    Column("doc_title", "文章标题", 30, "wrap"),
+    Column("published", "发布日期", 14, "date"),
+    Column("evidence", "证据原句", 60, "wrap"),
+    Column("annotator", "标注人", 10),
+    Column("status", "审核状态", 10),
+    ROW_ID,
+    ROW_CHECK,
+), table="initiatives")
+
+FIGURES = SheetSpec("数据", (
+    Column("indicator", "指标", 24, "wrap", editable=True),
+    Column("value", "数值", 14, "number", editable=True),
+    Column("unit", "单位", 8, editable=True),
+    Column("qualifier", "限定", 8, editable=True),
+    Column("place", "地点", 14, editable=True),
+    Column("as_of", "日期", 14, "date", editable=True),
+    Column("initiative", "关联举措", 20, "wrap"),
+    Column("doc_title", "文章标题", 30, "wrap"),
+    Column("evidence", "证据原句", 60, "wrap"),
+    ROW_ID,
+    ROW_CHECK,
+), table="figures")
+
+SPANS = SheetSpec("标注", (
+    Column("doc_title", "文章标题", 30),
+    Column("label", "标签", 10),
+    Column("text", "文本", 30, "wrap"),
+    Column("start", "起始位置", 10, "integer"),
+    Column("end", "结束位置", 10, "integer"),
+    Column("origin", "来源", 8),
+    Column("annotator", "标注人", 10),
+    Column("doc_id", "文章编号", 10, "integer"),
+))
+
+DOCUMENTS = SheetSpec("文章", (
+    Column("id", "文章编号", 10, "integer"),
+    Column("title", "标题", 40, "wrap"),
+    Column("source", "来源", 20),
+    Column("published", "发布日期", 14, "date"),
+    Column("place", "地点", 14),
+    Column("status", "审核状态", 10),
+    Column("spans", "标注数", 10, "integer"),
+    Column("initiatives", "举措数", 10, "integer"),
+    Column("figures", "数据数", 10, "integer"),
+))
+
+SUMMARY_TITLE = "汇总"
+FACT_SHEETS = (INITIATIVES, FIGURES)
+ORIGIN_TITLES = {"manual": "人工", "propagated": "传播", "suggested": "建议"}

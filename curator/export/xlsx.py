@@ -1,0 +1,252 @@
+"""The one Excel writer: a workbook for officials, streamed in openpyxl's write-only mode.
+
+Rows arrive as iterables of plain dicts and go to disk as they come, so memory does not
+grow with the number of rows. Styles are built once per sheet and shared by every cell
+that wears them. No text ever becomes a formula: a string that starts like one is
+written as a text cell with a quote prefix (openpyxl would otherwise write any string
+starting with "=" as a formula).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from curator.export.files import atomic_output
+from curator.export.sheets import SUMMARY_TITLE, SheetSpec
+from curator.export.values import DATE_FORMAT, formula_like, number_format, parse_date, as_number
+
+MAX_CELL_CHARS = 32767
+HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+HEADER_FONT = Font(name="等线", bold=True, color="FFFFFF")
+TITLE_FONT = Font(name="等线", bold=True, size=16)
+SECTION_FONT = Font(name="等线", bold=True, size=12, color="1F4E78")
+BODY_FONT = Font(name="等线")
+THIN = Side(style="thin", color="BFBFBF")
+HEADER_BORDER = Border(bottom=THIN)
+
+
+@dataclass(frozen=True)
+class PlaceCount:
+    place: str
+    documents: int
+    initiatives: int
+    figures: int
+
+
+@dataclass(frozen=True)
+class SummaryData:
+    places: Sequence[PlaceCount] = ()
+    labels: Sequence[tuple[str, int]] = ()  # (label title, spans)
+    statuses: Sequence[tuple[str, int]] = ()  # (status title, documents)
+    notes: Sequence[tuple[str, str]] = ()  # (what, value): export time, filters
+
+
+@dataclass
+class SheetRows:
+    spec: SheetSpec
+    rows: Iterable[Mapping[str, Any]]
+
+
+@dataclass
+class WorkbookReport:
+    path: Path
+    rows: dict[str, int] = field(default_factory=dict)  # sheet title -> data rows written
+
+
+def write_workbook(path: str | Path, summary: SummaryData, sheets: Sequence[SheetRows], *,
+                   overwrite: bool = False) -> WorkbookReport:
+    """Write 汇总 (from summary) and one sheet per SheetRows to path, atomically."""
+    report = WorkbookReport(Path(path))
+    with atomic_output(path, overwrite=overwrite) as temp:
+        book = Workbook(write_only=True)
+        _write_summary(book, summary)
+        for sheet in sheets:
+            report.rows[sheet.spec.title] = _write_table(book, sheet.spec, sheet.rows)
+        book.save(temp)
+    return report
+
+
+# -- the data sheets -------------------------------------------------------------------------
+
+class _Styles:
+    """StyleArrays built once per sheet; a cell takes one by reference (cells never change them)."""
+
+    def __init__(self, ws: Any) -> None:
+        self._ws = ws
+        self._cache: dict[tuple, Any] = {}
+
+    def get(self, *, wrap: bool = False, quote: bool = False, fmt: str | None = None, header: bool = False) -> Any:
+        key = (wrap, quote, fmt, header)
+        if key not in self._cache:
+            cell = WriteOnlyCell(self._ws)
+            cell.font = HEADER_FONT if header else BODY_FONT
+            if header:
+                cell.fill = HEADER_FILL
+                cell.border = HEADER_BORDER
+                cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            elif wrap:
+                cell.alignment = Alignment(vertical="top", wrap_text=True)
+            else:
+                cell.alignment = Alignment(vertical="top")
+            if quote:
+                cell.quotePrefix = True
+            if fmt:
+                cell.number_format = fmt
+            self._cache[key] = cell._style
+        return self._cache[key]
+
+
+def _write_table(book: Workbook, spec: SheetSpec, rows: Iterable[Mapping[str, Any]]) -> int:
+    ws = book.create_sheet(spec.title)
+    styles = _Styles(ws)
+    for index, column in enumerate(spec.columns, start=1):
+        dimension = ws.column_dimensions[get_column_letter(index)]
+        dimension.width = column.width
+        dimension.hidden = column.hidden
+    ws.freeze_panes = "A2"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    header_style = styles.get(header=True)
+    ws.append([_styled(ws, column.header, header_style) for column in spec.columns])
+    makers = [_cell_maker(ws, styles, column.kind) for column in spec.columns]
+    keys = [column.key for column in spec.columns]
+    count = 0
+    for row in rows:
+        ws.append([make(row.get(key), row) for make, key in zip(makers, keys)])
+        count += 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{count + 1}"
+    return count
+
+
+def _styled(ws: Any, value: Any, style: Any) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value)
+    cell._style = style
+    return cell
+
+
+def _cell_maker(ws: Any, styles: _Styles, kind: str):
+    """A function (value, row) -> what ws.append takes for one cell of this kind of column."""
+    plain, wrapped = styles.get(), styles.get(wrap=True)
+    quoted, quoted_wrapped = styles.get(quote=True), styles.get(wrap=True, quote=True)
+    dated = styles.get(fmt=DATE_FORMAT)
+
+    def text(value: Any, style: Any, quoted_style: Any) -> Any:
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):
+            return _styled(ws, value, style)
+        value = _clean(value)
+        if formula_like(value):
+            cell = _styled(ws, value, quoted_style)
+            cell.data_type = "s"  # verbatim text, never a formula
+            return cell
+        return _styled(ws, value, style)
+
+    if kind == "number":
+        def number(value: Any, row: Mapping[str, Any]) -> Any:
+            if value is None or value == "":
+                return None
+            if isinstance(value, str):
+                return text(value, plain, quoted)
+            value = as_number(value)
+            return _styled(ws, value, styles.get(fmt=number_format(value, row.get("unit") or "")))
+        return number
+    if kind == "date":
+        def date_cell(value: Any, row: Mapping[str, Any]) -> Any:
+            day = parse_date(value)
+            return _styled(ws, day, dated) if day else text(value, plain, quoted)
+        return date_cell
+    if kind in ("integer", "hidden"):
+        return lambda value, row: text(value, plain, quoted)
+    if kind == "wrap":
+        return lambda value, row: text(value, wrapped, quoted_wrapped)
+    return lambda value, row: text(value, plain, quoted)
+
+
+def _clean(value: str) -> str:
+    """Only characters XML can carry, and no more than a cell holds."""
+    if not value.isprintable():
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value[:MAX_CELL_CHARS]
+
+
+# -- 汇总 ------------------------------------------------------------------------------------
+
+def _write_summary(book: Workbook, summary: SummaryData) -> None:
+    ws = book.create_sheet(SUMMARY_TITLE)
+    styles = _Styles(ws)
+    for letter, width in zip("ABCDEFG", (22, 12, 12, 12, 4, 4, 4)):
+        ws.column_dimensions[letter].width = width
+    header, body = styles.get(header=True), styles.get()
+    title_style = _font_style(ws, TITLE_FONT)
+    section_style = _font_style(ws, SECTION_FONT)
+    row_no = 0
+
+    def put(values: Sequence[Any], style: Any = body) -> None:
+        nonlocal row_no
+        cells = []
+        for value in values:
+            if isinstance(value, str) and value:
+                value = _clean(value)
+            cell = _styled(ws, value, style)
+            if formula_like(value):
+                cell.data_type = "s"
+            cells.append(cell)
+        ws.append(cells)
+        row_no += 1
+
+    put(["文明城市创建标注成果汇总"], title_style)
+    for what, value in summary.notes:
+        put([what, value])
+    put([])
+    put(["按地点统计"], section_style)
+    put(["地点", "文章数", "举措数", "数据数"], header)
+    place_first = row_no + 1
+    for item in summary.places:
+        put([item.place or "未注明", item.documents, item.initiatives, item.figures])
+    place_last = row_no
+    put(["合计", sum(p.documents for p in summary.places), sum(p.initiatives for p in summary.places),
+         sum(p.figures for p in summary.places)], header)
+    for heading, columns, items in (
+        ("按标签统计", ["标签", "标注数"], summary.labels),
+        ("按审核状态统计", ["审核状态", "文章数"], summary.statuses),
+    ):
+        put([])
+        put([heading], section_style)
+        put(columns, header)
+        for name, count in items:
+            put([name, count])
+    if summary.places:
+        ws.add_chart(_place_chart(ws, place_first, place_last), "F2")
+
+
+def _font_style(ws: Any, font: Font) -> Any:
+    cell = WriteOnlyCell(ws)
+    cell.font = font
+    return cell._style
+
+
+def _place_chart(ws: Any, first: int, last: int) -> BarChart:
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = "各地举措与数据数量"
+    chart.y_axis.title = "条数"
+    chart.x_axis.title = "地点"
+    chart.add_data(Reference(ws, min_col=3, max_col=4, min_row=first - 1, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
+    chart.height = max(7.5, 0.6 * (last - first + 1) + 3)
+    chart.width = 18
+    return chart

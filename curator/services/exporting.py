@@ -1,0 +1,301 @@
+"""Exports (xlsx, jsonl, csv) and corrections coming back: the window and the CLI call these.
+
+The store is read through curator.store.reports, row by row; the writers in curator.export
+receive plain dicts. Exports never replace an existing file unless overwrite=True, which
+the caller passes only after asking the user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from curator.core.edits import Edit, combine, set_rows
+from curator.core.evidence import evidence_for
+from curator.core.model import STATUS_TITLES
+from curator.export import corrections as corr
+from curator.export.csvfile import write_csv
+from curator.export.files import ExportError, TargetExists, check_target
+from curator.export.jsonl import write_jsonl
+from curator.export.sheets import DOCUMENTS, FIGURES, INITIATIVES, ORIGIN_TITLES, SPANS, SheetSpec
+from curator.export.xlsx import PlaceCount, SheetRows, SummaryData, write_workbook
+from curator.store import reports
+from curator.store.project import Project, ProjectError
+from curator.store.reports import Selection
+
+__all__ = [
+    "ExportOptions", "ExportSummary", "ExportError", "TargetExists", "CorrectionPlan",
+    "export_workbook", "export_jsonl", "export_csv", "csv_paths", "export", "plan_corrections", "corrections_edit",
+]
+
+FORMATS = (".xlsx", ".jsonl", ".csv")
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Which part of the project to export; None means everything.
+
+    statuses: documents with one of these statuses (e.g. {"reviewed"}); place: only fact rows
+    of this place and the documents about it; labels: only spans (and fact sheets) of these labels.
+    """
+
+    statuses: frozenset[str] | None = None
+    place: str | None = None
+    labels: frozenset[str] | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("statuses", "labels"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, frozenset(value))
+        if self.place is not None and not self.place.strip():
+            object.__setattr__(self, "place", None)
+
+    @property
+    def selection(self) -> Selection:
+        return Selection(self.statuses, self.place)
+
+    def wants(self, label: str) -> bool:
+        return self.labels is None or label in self.labels
+
+    def describe(self) -> str:
+        parts = []
+        if self.statuses is not None:
+            parts.append("状态：" + "、".join(STATUS_TITLES.get(s, s) for s in sorted(self.statuses)))
+        if self.place:
+            parts.append(f"地点：{self.place}")
+        if self.labels is not None:
+            parts.append("标签：" + "、".join(sorted(self.labels)))
+        return "；".join(parts) or "全部"
+
+
+@dataclass
+class ExportSummary:
+    paths: list[Path]
+    rows: dict[str, int] = field(default_factory=dict)  # sheet or file title -> rows written
+
+
+# -- rows for the sheets ------------------------------------------------------------------------
+
+class _Evidence:
+    """Evidence sentences; keeps only the current document's text and spans (rows come by document)."""
+
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self._doc_id: int | None = None
+        self._text = ""
+        self._spans: dict[int, tuple[int, int, str]] = {}
+
+    def _load(self, doc_id: int) -> None:
+        if doc_id != self._doc_id:
+            self._doc_id = doc_id
+            self._text = reports.document_text(self._project, doc_id)
+            self._spans = reports.span_positions(self._project, doc_id)
+
+    def of(self, row: Mapping[str, Any]) -> tuple[str, str]:
+        """(evidence sentence, annotator of the first evidence span) for a fact row."""
+        self._load(row["doc_id"])
+        found = [self._spans[sid] for sid in row.get("span_ids") or () if sid in self._spans]
+        sentence = evidence_for(self._text, [(start, end) for start, end, _ in found])
+        return sentence, (found[0][2] if found else "")
+
+
+def initiative_rows(project: Project, options: ExportOptions) -> Iterator[dict[str, Any]]:
+    if not options.wants("initiative"):
+        return
+    evidence = _Evidence(project)
+    for row in reports.initiatives(project, options.selection):
+        row["evidence"], row["annotator"] = evidence.of(row)
+        row["status"] = STATUS_TITLES.get(row["status"], row["status"])
+        row["check"] = corr.row_check(INITIATIVES, row)
+        yield row
+
+
+def figure_rows(project: Project, options: ExportOptions) -> Iterator[dict[str, Any]]:
+    if not options.wants("figure"):
+        return
+    evidence = _Evidence(project)
+    for row in reports.figures(project, options.selection):
+        row["evidence"], row["annotator"] = evidence.of(row)
+        row["check"] = corr.row_check(FIGURES, row)
+        yield row
+
+
+def span_rows(project: Project, options: ExportOptions) -> Iterator[dict[str, Any]]:
+    titles = {label.name: label.title for label in project.labels()}
+    for row in reports.spans(project, options.selection, labels=options.labels):
+        row["label"] = titles.get(row["label"], row["label"])
+        row["origin"] = ORIGIN_TITLES.get(row["origin"], row["origin"])
+        yield row
+
+
+def document_rows(project: Project, options: ExportOptions) -> Iterator[dict[str, Any]]:
+    for row in reports.documents(project, options.selection):
+        row["status"] = STATUS_TITLES.get(row["status"], row["status"])
+        yield row
+
+
+def summary_data(project: Project, options: ExportOptions) -> SummaryData:
+    selection = options.selection
+    titles = {label.name: label.title for label in project.labels()}
+    places = [
+        PlaceCount(place, documents, initiatives if options.wants("initiative") else 0,
+                   figures if options.wants("figure") else 0)
+        for place, documents, initiatives, figures in reports.place_counts(project, selection)
+    ]
+    labels = reports.label_counts(project, selection, labels=options.labels)
+    statuses = reports.status_counts(project, selection)
+    name = project.path.stem if project.path else "内存项目"
+    return SummaryData(
+        places=places,
+        labels=[(titles.get(label, label), labels[label]) for label in _ordered(labels, titles)],
+        statuses=[(title, statuses.get(status, 0)) for status, title in STATUS_TITLES.items()],
+        notes=[("项目", name), ("导出时间", datetime.now().strftime("%Y-%m-%d %H:%M")), ("范围", options.describe())],
+    )
+
+
+def _ordered(counts: Mapping[str, int], titles: Mapping[str, str]) -> list[str]:
+    order = {name: i for i, name in enumerate(titles)}
+    return sorted(counts, key=lambda name: (order.get(name, len(order)), name))
+
+
+# -- the exports ----------------------------------------------------------------------------------
+
+def export_workbook(project: Project, path: str | Path, options: ExportOptions = ExportOptions(), *,
+                    overwrite: bool = False) -> ExportSummary:
+    """The workbook for officials: 汇总, 举措, 数据, 标注, 文章."""
+    sheets = [
+        SheetRows(INITIATIVES, initiative_rows(project, options)),
+        SheetRows(FIGURES, figure_rows(project, options)),
+        SheetRows(SPANS, span_rows(project, options)),
+        SheetRows(DOCUMENTS, document_rows(project, options)),
+    ]
+    report = write_workbook(path, summary_data(project, options), sheets, overwrite=overwrite)
+    return ExportSummary([report.path], report.rows)
+
+
+def jsonl_documents(project: Project, options: ExportOptions) -> Iterator[dict[str, Any]]:
+    """Documents as `curator import` reads them; suggestions awaiting review are kept (origin "suggested")."""
+    selection = options.selection
+    for doc_id in reports.document_ids(project, selection):
+        doc = project.document(doc_id)
+        spans = [s for s in project.spans(doc_id) if options.labels is None or s.label in options.labels]
+        line: dict[str, Any] = {
+            "text": doc.text, "title": doc.title, "source": doc.source, "published": doc.published,
+            "place": doc.place, "status": doc.status,
+            "spans": [[s.start, s.end, s.label, {**s.attrs, "id": s.id, "origin": s.origin, "annotator": s.annotator,
+                                                 "created": s.created, "updated": s.updated}] for s in spans],
+        }
+        for label, table in (("initiative", "initiatives"), ("figure", "figures")):
+            rows = project.facts(table, doc_id=doc_id) if options.wants(label) else []
+            if options.place is not None:
+                rows = [row for row in rows if row.get("place") == options.place]
+            line[table] = [{k: v for k, v in row.items() if k != "doc_id"} for row in rows]
+        yield line
+
+
+def export_jsonl(project: Project, path: str | Path, options: ExportOptions = ExportOptions(), *,
+                 overwrite: bool = False) -> ExportSummary:
+    count = write_jsonl(path, jsonl_documents(project, options), overwrite=overwrite)
+    return ExportSummary([Path(path)], {"文章": count})
+
+
+def csv_paths(path: str | Path) -> dict[str, Path]:
+    """Where the fact tables go: OUT.csv -> OUT-举措.csv and OUT-数据.csv; a folder -> 举措.csv and 数据.csv in it."""
+    path = Path(path)
+    if path.is_dir():
+        return {spec.title: path / f"{spec.title}.csv" for spec in (INITIATIVES, FIGURES)}
+    stem = path.name[: -len(path.suffix)] if path.suffix.lower() == ".csv" else path.name
+    return {spec.title: path.with_name(f"{stem}-{spec.title}.csv") for spec in (INITIATIVES, FIGURES)}
+
+
+def export_csv(project: Project, path: str | Path, options: ExportOptions = ExportOptions(), *,
+               overwrite: bool = False) -> ExportSummary:
+    """One CSV per fact table (see csv_paths); neither is written if either may not be."""
+    targets = csv_paths(path)
+    for target in targets.values():
+        check_target(target, overwrite=overwrite)
+    rows: dict[str, int] = {}
+    for spec, make in ((INITIATIVES, initiative_rows), (FIGURES, figure_rows)):
+        rows[spec.title] = write_csv(targets[spec.title], spec, make(project, options), overwrite=overwrite)
+    return ExportSummary(list(targets.values()), rows)
+
+
+def export(project: Project, path: str | Path, options: ExportOptions = ExportOptions(), *,
+           overwrite: bool = False) -> ExportSummary:
+    """Export in the format the suffix names (.xlsx, .jsonl, .csv; a folder means csv)."""
+    path = Path(path)
+    suffix = ".csv" if path.is_dir() else path.suffix.lower()
+    writers = {".xlsx": export_workbook, ".jsonl": export_jsonl, ".csv": export_csv}
+    if suffix not in writers:
+        raise ExportError(f"{path.name}: unknown export format {suffix or '(no suffix)'}; use .xlsx, .jsonl or .csv")
+    return writers[suffix](project, path, options, overwrite=overwrite)
+
+
+# -- corrections coming back ------------------------------------------------------------------------
+
+@dataclass
+class CorrectionPlan:
+    changes: list[corr.CellChange] = field(default_factory=list)
+    unmatched: list[corr.Unmatched] = field(default_factory=list)
+    before: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)  # (table, id) -> stored row
+    rows_read: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    def lines(self) -> list[str]:
+        """What would change (old -> new per cell), then what was not matched, for people."""
+        out = [str(change) for change in self.changes]
+        out += [f"未匹配 {item}" for item in self.unmatched]
+        return out
+
+
+def plan_corrections(project: Project, path: str | Path) -> CorrectionPlan:
+    """Compare a returned workbook's 举措 and 数据 sheets with the project; nothing is changed.
+
+    Raises curator.export.safe_zip.UnsafeWorkbook for a file that is not a safe, readable workbook.
+    """
+    plan = CorrectionPlan()
+    specs: dict[str, SheetSpec] = {INITIATIVES.title: INITIATIVES, FIGURES.title: FIGURES}
+    for title, rows in corr.read_returned(path).items():
+        spec = specs[title]
+        plan.rows_read += len(rows)
+        twice = corr.duplicate_ids(rows)
+        for row in rows:
+            row_id = corr.row_id_of(row)
+            if row_id is None:
+                plan.unmatched.append(corr.Unmatched(title, row.number, "no row id (行号) in this row"))
+                continue
+            if row_id in twice:
+                plan.unmatched.append(corr.Unmatched(title, row.number, f"row id {row_id} appears more than once"))
+                continue
+            try:
+                stored = project.row(spec.table, row_id)
+            except ProjectError:
+                plan.unmatched.append(corr.Unmatched(title, row.number, f"no {spec.title} row {row_id} in this project"))
+                continue
+            changes, refused = corr.diff_row(spec, row, stored)
+            if refused:
+                plan.unmatched.append(refused)
+            elif changes:
+                plan.changes.extend(changes)
+                plan.before[(spec.table, row_id)] = stored
+    return plan
+
+
+def corrections_edit(plan: CorrectionPlan, *, label: str = "导入修改") -> Edit:
+    """All the plan's changes as one Edit (one undo step); fact rows are marked edited."""
+    after: dict[tuple[str, int], dict[str, Any]] = {}
+    for change in plan.changes:
+        key = (change.table, change.row_id)
+        row = after.setdefault(key, {**plan.before[key], "edited": 1})
+        row[change.column] = change.new
+    edits = [
+        set_rows(label, table, [(plan.before[key], row) for key, row in after.items() if key[0] == table])
+        for table in ("initiatives", "figures")
+    ]
+    return combine(label, edits)

@@ -1,0 +1,162 @@
+"""Read-only queries for reports and exports, streamed from the cursor (rows never pile up in memory).
+
+Every function takes the same selection: documents with one of `statuses` (None: all),
+and with `place` (None: all) the fact rows of that place and the documents that are
+about it (their own place, or a fact row of theirs).
+Suggestions awaiting review (origin "suggested") are never counted as annotations.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from curator.store.project import Project
+
+
+@dataclass(frozen=True)
+class Selection:
+    statuses: Collection[str] | None = None
+    place: str | None = None
+
+    def documents(self, alias: str = "d") -> tuple[str, list[Any]]:
+        """A WHERE condition on documents (as alias) and its parameters."""
+        where, params = ["1"], []
+        if self.statuses is not None:
+            where.append(f"{alias}.status IN ({', '.join('?' * len(self.statuses))})")
+            params.extend(sorted(self.statuses))
+        if self.place is not None:
+            where.append(
+                f"({alias}.place = ? OR EXISTS (SELECT 1 FROM initiatives x WHERE x.doc_id = {alias}.id AND x.place = ?)"
+                f" OR EXISTS (SELECT 1 FROM figures y WHERE y.doc_id = {alias}.id AND y.place = ?))"
+            )
+            params.extend([self.place] * 3)
+        return " AND ".join(where), params
+
+    def facts(self, alias: str) -> tuple[str, list[Any]]:
+        """A WHERE condition on a fact table (as alias) joined to documents as d."""
+        where, params = self.documents("d")
+        if self.place is not None:
+            where += f" AND {alias}.place = ?"
+            params.append(self.place)
+        return where, params
+
+
+def _rows(project: Project, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
+    cursor = project.db.conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    for values in cursor:
+        yield dict(zip(names, values))
+
+
+def documents(project: Project, selection: Selection) -> Iterator[dict[str, Any]]:
+    """id, title, source, published, place, status, spans, initiatives, figures (no text)."""
+    where, params = selection.documents()
+    fact_place = "" if selection.place is None else " AND place = ?"
+    extra = [] if selection.place is None else [selection.place, selection.place]
+    sql = (
+        "SELECT d.id, d.title, d.source, d.published, d.place, d.status, d.span_count AS spans, "
+        f"(SELECT COUNT(*) FROM initiatives WHERE doc_id = d.id{fact_place}) AS initiatives, "
+        f"(SELECT COUNT(*) FROM figures WHERE doc_id = d.id{fact_place}) AS figures "
+        f"FROM documents d WHERE {where} ORDER BY d.id"
+    )
+    return _rows(project, sql, extra + params)
+
+
+def initiatives(project: Project, selection: Selection) -> Iterator[dict[str, Any]]:
+    """Initiative rows (span_ids decoded) with doc_title, published and status of their document."""
+    where, params = selection.facts("i")
+    sql = (
+        "SELECT i.*, d.title AS doc_title, d.published AS published, d.status AS status "
+        f"FROM initiatives i JOIN documents d ON d.id = i.doc_id WHERE {where} ORDER BY i.doc_id, i.id"
+    )
+    return _decoded(_rows(project, sql, params))
+
+
+def figures(project: Project, selection: Selection) -> Iterator[dict[str, Any]]:
+    """Figure rows (span_ids decoded) with doc_title, status and the linked initiative's name."""
+    where, params = selection.facts("f")
+    sql = (
+        "SELECT f.*, d.title AS doc_title, d.status AS status, i.name AS initiative "
+        "FROM figures f JOIN documents d ON d.id = f.doc_id LEFT JOIN initiatives i ON i.id = f.initiative_id "
+        f"WHERE {where} ORDER BY f.doc_id, f.id"
+    )
+    return _decoded(_rows(project, sql, params))
+
+
+def spans(project: Project, selection: Selection, *, labels: Collection[str] | None = None,
+          suggested: bool = False) -> Iterator[dict[str, Any]]:
+    """Spans of the selected documents (attrs decoded) with doc_title; suggestions only if asked."""
+    where, params = selection.documents()
+    if labels is not None:
+        where += f" AND s.label IN ({', '.join('?' * len(labels))})"
+        params.extend(sorted(labels))
+    if not suggested:
+        where += " AND s.origin != 'suggested'"
+    sql = (
+        "SELECT s.*, d.title AS doc_title FROM spans s JOIN documents d ON d.id = s.doc_id "
+        f"WHERE {where} ORDER BY s.doc_id, s.start, s.end, s.id"
+    )
+    return _decoded(_rows(project, sql, params))
+
+
+def document_ids(project: Project, selection: Selection) -> list[int]:
+    where, params = selection.documents()
+    return [row[0] for row in project.db.conn.execute(f"SELECT d.id FROM documents d WHERE {where} ORDER BY d.id", params)]
+
+
+def document_text(project: Project, doc_id: int) -> str:
+    row = project.db.conn.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+    return row[0] if row else ""
+
+
+def span_positions(project: Project, doc_id: int) -> dict[int, tuple[int, int, str]]:
+    """span id -> (start, end, annotator) for one document."""
+    rows = project.db.conn.execute("SELECT id, start, end, annotator FROM spans WHERE doc_id = ?", [doc_id])
+    return {row[0]: (row[1], row[2], row[3] or "") for row in rows}
+
+
+def place_counts(project: Project, selection: Selection) -> list[tuple[str, int, int, int]]:
+    """(place, documents, initiatives, figures), most facts first; documents count by their own place."""
+    where, params = selection.documents()
+    counts: dict[str, list[int]] = {}
+    for place, n in project.db.conn.execute(
+        f"SELECT COALESCE(d.place, ''), COUNT(*) FROM documents d WHERE {where} GROUP BY 1", params
+    ):
+        counts.setdefault(place, [0, 0, 0])[0] += n
+    for slot, (table, alias) in enumerate((("initiatives", "i"), ("figures", "f")), start=1):
+        fact_where, fact_params = selection.facts(alias)
+        for place, n in project.db.conn.execute(
+            f"SELECT COALESCE({alias}.place, ''), COUNT(*) FROM {table} {alias} JOIN documents d ON d.id = {alias}.doc_id "
+            f"WHERE {fact_where} GROUP BY 1", fact_params
+        ):
+            counts.setdefault(place, [0, 0, 0])[slot] += n
+    ordered = sorted(counts.items(), key=lambda item: (-(item[1][1] + item[1][2]), -item[1][0], item[0]))
+    return [(place, *numbers) for place, numbers in ordered]
+
+
+def label_counts(project: Project, selection: Selection, *, labels: Collection[str] | None = None) -> dict[str, int]:
+    where, params = selection.documents()
+    if labels is not None:
+        where += f" AND s.label IN ({', '.join('?' * len(labels))})"
+        params.extend(sorted(labels))
+    rows = project.db.conn.execute(
+        f"SELECT s.label, COUNT(*) FROM spans s JOIN documents d ON d.id = s.doc_id "
+        f"WHERE {where} AND s.origin != 'suggested' GROUP BY s.label", params
+    )
+    return dict(rows)
+
+
+def status_counts(project: Project, selection: Selection) -> dict[str, int]:
+    where, params = selection.documents()
+    return dict(project.db.conn.execute(f"SELECT d.status, COUNT(*) FROM documents d WHERE {where} GROUP BY d.status", params))
+
+
+def _decoded(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for row in rows:
+        for key in ("span_ids", "attrs"):
+            if isinstance(row.get(key), str):
+                row[key] = json.loads(row[key])
+        yield row

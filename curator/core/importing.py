@@ -37,6 +37,7 @@ class Article:
     spans: tuple[dict[str, Any], ...] = ()
     initiatives: tuple[dict[str, Any], ...] = ()
     figures: tuple[dict[str, Any], ...] = ()
+    line: int = 0  # line number in a JSONL file, 0 for a whole file
 
     @property
     def sha256(self) -> str:
@@ -173,7 +174,7 @@ def read_file(path: Path, *, reflow_text: bool = False) -> FileBatch:
     return FileBatch(name, articles=tuple(articles))
 
 
-def _article(text: str, origin: str, fields: dict[str, Any], reflow_text: bool) -> Article:
+def _article(text: str, origin: str, fields: dict[str, Any], reflow_text: bool, line: int = 0) -> Article:
     text = normalise(text)
     if reflow_text:
         text = reflow(text)
@@ -190,6 +191,7 @@ def _article(text: str, origin: str, fields: dict[str, Any], reflow_text: bool) 
         spans=tuple(_spans_of(fields)),
         initiatives=tuple(fields.get("initiatives") or ()),
         figures=tuple(fields.get("figures") or ()),
+        line=line,
     )
 
 
@@ -215,7 +217,7 @@ def _jsonl_articles(data: bytes, origin: str, reflow_text: bool) -> Iterator[Art
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             raise ValueError(f"line {number} is not an object with a \"text\" string")
         try:
-            yield _article(obj["text"], f"{origin}:{number}", obj, reflow_text)
+            yield _article(obj["text"], f"{origin}:{number}", obj, reflow_text, number)
         except (ValueError, TypeError) as exc:
             raise ValueError(f"line {number}: {exc}") from None
 
@@ -224,9 +226,11 @@ def _docx_text(path: Path) -> str:
     import zipfile
 
     from docx import Document as DocxDocument  # python-docx is slow to import; only when needed
+    from docx.opc.exceptions import OpcError
+    from lxml.etree import XMLSyntaxError
 
     try:
         document = DocxDocument(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (OpcError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
         raise ValueError(f"not a readable .docx ({exc})") from None
     return "\n".join(paragraph.text for paragraph in document.paragraphs)

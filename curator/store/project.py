@@ -378,7 +378,8 @@ class Project:
         for number, item in enumerate(article.spans):
             start, end, label = int(item["start"]), int(item["end"]), str(item["label"])
             if not 0 <= start < end <= len(article.text):
-                raise ValueError(f"{article.origin}: span {start}-{end} is outside the text")
+                where = f"line {article.line}: " if article.line else ""
+                raise ValueError(f"{where}span {start}-{end} is outside the text ({len(article.text)} characters)")
             if label not in known:
                 self._install_extra_label(label)
                 known.add(label)

@@ -64,7 +64,7 @@ def m001_initial(db: Database) -> None:
         pk="id",
         foreign_keys=[("doc_id", "documents", "id")],
     )
-    db["rejections"].create_index(["doc_id", "start", "end", "label"], unique=True)
+    db["rejections"].create_index(["doc_id", "start", "end", "label"])
     # Contentless: the text lives in documents; the index holds hex bigram tokens (core.grams).
     db.execute("CREATE VIRTUAL TABLE documents_fts USING fts5(grams, content='', columnsize=0)")
     # span_count counts the spans a person accepted; suggestions awaiting review are not counted.

@@ -103,7 +103,8 @@ def _is_chinese_count(m: re.Match[str]) -> bool:
 # --- indicator -------------------------------------------------------------------------
 
 _PARENS = re.compile(r"[（(][^（()）]{0,12}[)）]")
-_CLAUSE_SPLIT = re.compile(r"[，。；：！？,;:!?、\s…]")
+_CLAUSE_SPLIT = re.compile(r"[，。；：！？,;:!?、…]")
+_WHITESPACE = re.compile(r"\s+")  # OCR breaks lines inside words: 志\n愿服务队
 _QUOTE_MARKS = re.compile(r"[“”\"「」『』《》‘’]")
 _LEADING = tuple(sorted({
     "截至目前", "截至", "目前", "其中", "全市", "全县", "全区", "全省", "全州", "全镇", "各类", "各级",
@@ -115,9 +116,13 @@ _TRAILING = tuple(sorted({
     "超过", "的", "等", "了", "已", "将",
 }, key=len, reverse=True))
 _FOLLOWING_STOP = re.compile(
-    r"[，。；：！？,;:!?、\s…0-9０-９（(]|对照|开展|参与|常态化|共|获得|获|实行|实施|进行|提供|得到|完成|覆盖|"
+    r"[，。；：！？,;:!?、…0-9０-９（(]|对照|纳入|承包|报名|主动|积极|纷纷|作为|同心|成为|开展|参与|常态化|共|获得|获|实行|实施|进行|提供|得到|完成|覆盖|"
     r"投入|受益|具体|以上|以下|左右|分别|均|已|全部|正在|被|在|和|与|及"
 )
+_ACTION_VERBS = re.compile(
+    r"提升改造|改造提升|改造|提升|新建|建设|建成|设置|组建|举办|开展|招募|培训|发放|征订|投入|完成|打造|成立|创建"
+)
+_DESCRIPTIVE = re.compile(r"[而很更最较]")
 _LEADING_VERBS = ("获得", "获", "入选", "参与", "参加")
 _MAX_INDICATOR = 10
 
@@ -132,20 +137,29 @@ def propose_indicator(text: str, start: int, end: int, *, prev_end: int = 0) -> 
         noun = _following_noun(text, end)
         if noun:
             return noun
-    window = text[max(prev_end, start - 40):start]
+    window = _WHITESPACE.sub("", text[max(prev_end, start - 40):start])
     clause = _CLAUSE_SPLIT.split(_PARENS.sub("", window))[-1]
-    clause = _QUOTE_MARKS.sub("", clause).rpartition("的")[2]
+    clause = _QUOTE_MARKS.sub("", clause).rpartition("的")[2].rpartition("等")[2]
+    clause = _strip_words(clause, _LEADING, _TRAILING)
+    verb = None
+    for verb in _ACTION_VERBS.finditer(clause):
+        pass
+    if verb is not None and len(clause) - verb.end() >= 2:
+        clause = clause[verb.end():]
     return _strip_words(clause, _LEADING, _TRAILING)[-_MAX_INDICATOR:]
 
 
 def _following_noun(text: str, end: int) -> str:
-    tail = _QUOTE_MARKS.sub("", text[end:end + 30])
+    tail = _QUOTE_MARKS.sub("", _WHITESPACE.sub("", text[end:end + 30]))
     for verb in _LEADING_VERBS:
         if tail.startswith(verb):
             tail = tail[len(verb):]
             break
     stop = _FOLLOWING_STOP.search(tail)
-    noun = (tail[:stop.start()] if stop else tail).rpartition("的")[2]
+    noun = tail[:stop.start()] if stop else tail
+    head, of, rest = noun.partition("的")
+    if of:  # 19个重点领域的问题 -> 重点领域; 9处小而精致的口袋公园 -> 口袋公园
+        noun = head if len(head) >= 3 and not _DESCRIPTIVE.search(head) else rest
     return noun[:_MAX_INDICATOR]
 
 

@@ -61,7 +61,10 @@ def division_names() -> frozenset[str]:
     with path.open(encoding="utf-8", newline="") as f:
         rows = [(row["adcode"], row["name"].strip()) for row in csv.DictReader(f)]
     nations_path = data_file(*_NATIONS)
-    nations = nations_path.read_text(encoding="utf-8").split() if nations_path else []
+    listed = nations_path.read_text(encoding="utf-8").split() if nations_path else []
+    # 蒙古族 and, as in 博尔塔拉蒙古自治州, 蒙古; longest first
+    nations = sorted({n for nation in listed for n in (nation, nation.removesuffix("族")) if len(n) >= 2},
+                     key=len, reverse=True)
     names: set[str] = set()
     for adcode, name in rows:
         if not name or "直辖" in name or name in _TOO_COMMON:
@@ -81,20 +84,17 @@ def _short_forms(name: str, *, is_province: bool, nations: list[str]) -> set[str
     forms = set()
     if is_province or len(stem) >= 3:
         forms.add(stem)
-    if suffix.startswith("自治") and stem != name[: -len(suffix)]:
+    if suffix.startswith("自治") and not is_province:
         forms.add(stem + suffix[-1])  # 海西州, 互助县
-    elif suffix.startswith("自治") and not is_province:
-        forms.add(stem + suffix[-1])
     return forms
 
 
 def _strip_nations(stem: str, nations: list[str]) -> str:
-    forms = sorted({n for nation in nations for n in (nation, nation.removesuffix("族"))}, key=len, reverse=True)
     changed = True
     while changed:
         changed = False
-        for nation in forms:
-            if len(nation) >= 2 and stem.endswith(nation) and len(stem) - len(nation) >= 2:
+        for nation in nations:
+            if stem.endswith(nation) and len(stem) - len(nation) >= 2:
                 stem = stem[: -len(nation)]
                 changed = True
                 break

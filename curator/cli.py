@@ -160,3 +160,148 @@ def tag(project: str, doc_id: int, start: int, end: int, label: str, annotator: 
             raise click.ClickException(str(exc)) from None
         span = store.span(edit.changes[0].after["id"])
     _echo_json(span.row())
+
+
+
+@main.command()
+@click.argument("target", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("labels", nargs=-1)
+@click.option("--apply", "apply_", is_flag=True, help="TARGET is a project: store the suggestions for review.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
+              help="Output format for a text file.")
+@click.option("--reflow", is_flag=True, help="Reflow the file's text first, as `import --reflow` would.")
+def suggest(target: Path, labels: tuple[str, ...], apply_: bool, fmt: str, reflow: bool) -> None:
+    """Suggest spans (figures with normalised values, initiatives, documents, places).
+
+    \b
+    curator suggest FILE [LABEL...]              one JSON object a line: label, start, end,
+                                                 text (+ value, unit, qualifier, indicator for
+                                                 figures); offsets are code points into FILE's
+                                                 normalised text (a .jsonl adds "line")
+    curator suggest PROJECT --apply [LABEL...]   store them in every document as suggestions
+                                                 awaiting review (origin "suggested")
+    """
+    from curator.core.suggest import LABELS
+
+    unknown = sorted(set(labels) - set(LABELS))
+    if unknown:
+        raise click.ClickException(f"no suggester for {', '.join(unknown)}; labels: {', '.join(LABELS)}")
+    wanted = labels or None
+    if _is_project(target):
+        if not apply_:
+            raise click.ClickException(f"{target} is a project: add --apply to store suggestions in it")
+        _suggest_project(target, wanted)
+        return
+    if apply_:
+        raise click.ClickException("--apply works on a project file; FILE is printed instead")
+    _suggest_file(target, wanted, reflow)
+
+
+def _is_project(path: Path) -> bool:
+    from curator.store.project import SQLITE_HEADER
+
+    with path.open("rb") as f:
+        return f.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def _suggest_file(path: Path, labels: tuple[str, ...] | None, reflow: bool) -> None:
+    from curator.core.importing import read_file
+    from curator.core.suggest import suggest as run_rules
+
+    batch = read_file(path, reflow_text=reflow)
+    if batch.problem:
+        raise click.ClickException(str(batch.problem))
+    for article in batch.articles:
+        for found in run_rules(article.text, labels):
+            row = {"label": found.label, "start": found.start, "end": found.end, "text": found.text, **found.attrs}
+            if article.line:
+                row["line"] = article.line
+            _echo_json(row)
+
+
+def _suggest_project(path: Path, labels: tuple[str, ...] | None) -> None:
+    from curator.services.suggesting import suggest_project
+
+    with _open(str(path)) as store:
+        _refuse_read_only(store)
+        with click.progressbar(length=store.document_count(), label="suggesting", file=sys.stderr) as bar:
+            report = suggest_project(store, labels, progress=lambda done, total: bar.update(1))
+    click.echo(f"{report.proposed} suggestion(s) stored in {report.documents} document(s) for review", err=True)
+
+# -- exports and corrections coming back --------------------------------------------------------
+
+_STATUS_CHOICE = click.Choice(["todo", "in_progress", "done", "reviewed"])
+
+
+@main.command("export")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False))
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--status", "statuses", multiple=True, type=_STATUS_CHOICE,
+              help="Only documents with this status (repeat for several), e.g. --status reviewed.")
+@click.option("--place", default=None, help="Only fact rows of this place, and the documents about it.")
+@click.option("--label", "labels", multiple=True, help="Only spans of this label (repeat for several); "
+              "the 举措/数据 rows only if initiative/figure is among them.")
+@click.option("--force", is_flag=True, help="Replace OUT (or the csv files) if they exist.")
+def export_(project: str, out: Path, statuses: tuple[str, ...], place: str | None, labels: tuple[str, ...],
+            force: bool) -> None:
+    """Export PROJECT to OUT; the format follows OUT's suffix.
+
+    \b
+    OUT.xlsx   the workbook for officials: 汇总, 举措, 数据, 标注, 文章
+    OUT.jsonl  one document a line with its spans and facts (`curator import` reads it back)
+    OUT.csv    the fact tables as OUT-举措.csv and OUT-数据.csv (UTF-8 with BOM);
+               an existing folder as OUT writes 举措.csv and 数据.csv into it
+
+    An existing file is never replaced without --force; the file is written whole or not at all.
+    """
+    from curator.services.exporting import ExportError, ExportOptions, export
+
+    options = ExportOptions(statuses=frozenset(statuses) or None, place=place, labels=frozenset(labels) or None)
+    with _open(project, read_only=True) as store:
+        try:
+            summary = export(store, out, options, overwrite=force)
+        except ExportError as exc:
+            hint = " (use --force to replace it)" if "exists" in str(exc) else ""
+            raise click.ClickException(f"{exc}{hint}") from None
+    for path in summary.paths:
+        click.echo(f"wrote {path}", err=True)
+    click.echo("; ".join(f"{name} {count}" for name, count in summary.rows.items()), err=True)
+
+
+@main.command("import-corrections")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False))
+@click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--apply", "apply_", is_flag=True, help="Apply the changes after showing them (asks first unless --yes).")
+@click.option("--yes", is_flag=True, help="Apply without asking (for scripts); implies --apply.")
+def import_corrections(project: str, workbook: Path, apply_: bool, yes: bool) -> None:
+    """Show what the 举措 and 数据 sheets of WORKBOOK would change in PROJECT, old -> new per cell.
+
+    Rows are matched by their hidden 行号; rows that cannot be matched, or that changed in
+    PROJECT after the export, are listed and left alone. With --apply (or --yes) the changes
+    become one edit, which the window can undo. Exits 1 when some rows were not matched.
+    """
+    from curator.export.safe_zip import UnsafeWorkbook
+    from curator.services.exporting import corrections_edit, plan_corrections
+    from curator.store import ProjectError
+
+    with _open(project) as store:
+        try:
+            plan = plan_corrections(store, workbook)
+        except UnsafeWorkbook as exc:
+            raise click.ClickException(str(exc)) from None
+        for line in plan.lines():
+            click.echo(line)
+        click.echo(f"{plan.rows_read} row(s) read; {len(plan.changes)} cell(s) would change; "
+                   f"{len(plan.unmatched)} row(s) not matched", err=True)
+        if plan.changes and (apply_ or yes):
+            _refuse_read_only(store)
+            if not yes and not click.confirm("Apply these changes?", default=False):
+                click.echo("nothing changed", err=True)
+            else:
+                try:
+                    store.apply(corrections_edit(plan))
+                except ProjectError as exc:
+                    raise click.ClickException(str(exc)) from None
+                click.echo(f"applied {len(plan.changes)} change(s) as one edit", err=True)
+    if plan.unmatched:
+        sys.exit(1)

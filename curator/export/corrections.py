@@ -80,27 +80,45 @@ def _canonical(column: Column, value: Any) -> Any:
 
 # -- reading the workbook ---------------------------------------------------------------------
 
+class _NoValue:
+    """A formula cell saved without its result (e.g. written by a script, never opened in Excel)."""
+
+    def __repr__(self) -> str:
+        return "NO_VALUE"
+
+
+NO_VALUE = _NoValue()
+
+
 def read_returned(path: str | Path, *, limits: ZipLimits = ZipLimits()) -> dict[str, list[SheetRow]]:
-    """Rows of the 举措 and 数据 sheets of a returned workbook: cell values, never formulas."""
+    """Rows of the 举措 and 数据 sheets of a returned workbook: cell values, never formulas.
+
+    A formula's saved result is read as the value; a formula without one is NO_VALUE (refused later).
+    """
     check_zip(path, limits)
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        values = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        formulas = load_workbook(path, read_only=True, data_only=False, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise UnsafeWorkbook(f"{Path(path).name}: not a readable workbook ({exc})") from None
     try:
-        found = {spec.title: list(_sheet_rows(book[spec.title], spec)) for spec in FACT_SHEETS if spec.title in book.sheetnames}
+        found = {
+            spec.title: list(_sheet_rows(values[spec.title], formulas[spec.title], spec))
+            for spec in FACT_SHEETS if spec.title in values.sheetnames
+        }
     finally:
-        book.close()
+        values.close()
+        formulas.close()
     if not found:
         raise UnsafeWorkbook(f"{Path(path).name} has neither a 举措 nor a 数据 sheet; is it a curator export?")
     return found
 
 
-def _sheet_rows(ws: Any, spec: SheetSpec) -> Iterator[SheetRow]:
-    rows = ws.iter_rows()
-    header = next(rows, ())
+def _sheet_rows(ws: Any, ws_formulas: Any, spec: SheetSpec) -> Iterator[SheetRow]:
+    rows = zip(ws.iter_rows(), ws_formulas.iter_rows())
+    header, _ = next(rows, ((), ()))
     by_header = {column.header: column for column in spec.columns}
     positions = {}
     for index, cell in enumerate(header):
@@ -109,11 +127,12 @@ def _sheet_rows(ws: Any, spec: SheetSpec) -> Iterator[SheetRow]:
             positions[by_header[name].key] = index
     if ROW_ID.key not in positions:
         raise UnsafeWorkbook(f"sheet {spec.title} has no {ROW_ID.header} column; corrections need it to find each row")
-    for number, cells in enumerate(rows, start=2):
+    for number, (cells, formula_cells) in enumerate(rows, start=2):
         values = {}
         for key, index in positions.items():
             cell = cells[index] if index < len(cells) else None
-            values[key] = _cell_value(cell)
+            formula = formula_cells[index] if index < len(formula_cells) else None
+            values[key] = _cell_value(cell, formula)
         if any(value not in (None, "") for value in values.values()):
             yield SheetRow(spec.title, number, values)
 
@@ -121,10 +140,12 @@ def _sheet_rows(ws: Any, spec: SheetSpec) -> Iterator[SheetRow]:
 _BARE_PERCENT = re.compile(r'%(?=(?:[^"]*"[^"]*")*[^"]*$)')  # a % outside quoted literals
 
 
-def _cell_value(cell: Any) -> Any:
+def _cell_value(cell: Any, formula: Any) -> Any:
     if cell is None:
         return None
     value = cell.value
+    if value is None and getattr(formula, "data_type", None) == "f":
+        return NO_VALUE
     fmt = getattr(cell, "number_format", "") or ""
     if isinstance(value, (int, float)) and not isinstance(value, bool) and _BARE_PERCENT.search(fmt):
         # Typing "98%" turns the cell into 0.98 with Excel's own percent format; the official meant 98.
@@ -164,6 +185,8 @@ def diff_row(spec: SheetSpec, row: SheetRow, stored: Mapping[str, Any]) -> tuple
     for column in spec.columns:
         if not column.editable or column.key not in row.values:
             continue
+        if row.values[column.key] is NO_VALUE:
+            return [], Unmatched(spec.title, row.number, f"{column.header}: a formula without a saved result; type the value")
         try:
             new = _parse(column, row.values[column.key])
         except ValueError as exc:

@@ -20,20 +20,6 @@ def nearest_place(doc: Document, span: Span, doc_spans: Sequence[Span]) -> str:
     return doc.place or ""
 
 
-INDICATOR_WINDOW = 40
-
-
-def indicator_before(text: str, start: int, end: int) -> str:
-    """The indicator the figure suggester proposes for a figure at text[start:end], or ""."""
-    from curator.core.suggest import suggest
-
-    left = max(0, start - INDICATOR_WINDOW)
-    for suggestion in suggest(text[left:end], ["figure"]):
-        if suggestion.end == end - left:
-            return suggestion.attrs.get("indicator", "")
-    return ""
-
-
 def fact_row(doc: Document, span: Span, *, fact_id: int, doc_spans: Sequence[Span] = ()) -> dict[str, Any]:
     if span.label == "figure":
         return figure_row(doc, span, fact_id=fact_id, doc_spans=doc_spans)
@@ -44,13 +30,14 @@ def fact_row(doc: Document, span: Span, *, fact_id: int, doc_spans: Sequence[Spa
 
 def figure_row(doc: Document, span: Span, *, fact_id: int, doc_spans: Sequence[Span] = ()) -> dict[str, Any]:
     from curator.core.quantity import parse_quantity  # imported here to keep start-up light
+    from curator.core.suggest.figures import propose_indicator
 
     quantity = parse_quantity(span.text)
     attrs = span.attrs or {}
     return {
         "id": fact_id,
         "doc_id": doc.id,
-        "indicator": attrs.get("indicator") or indicator_before(doc.text, span.start, span.end),
+        "indicator": attrs.get("indicator") or propose_indicator(doc.text, span.start, span.end),
         "value": attrs.get("value", quantity.value if quantity else None),
         "unit": attrs.get("unit", quantity.unit if quantity else ""),
         "qualifier": attrs.get("qualifier", quantity.qualifier if quantity else ""),

@@ -9,7 +9,7 @@ starting with "=" as a formula).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,61 +119,70 @@ def _write_table(book: Workbook, spec: SheetSpec, rows: Iterable[Mapping[str, An
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    # openpyxl writes each cell of a row before it takes the next, so one cell per column is
+    # refilled for every row: no per-cell objects, no type guessing (it would make "=..." a formula).
+    ws._values_to_row = _placed
+    cells = [WriteOnlyCell(ws) for _ in spec.columns]
     header_style = styles.get(header=True)
-    ws.append([_styled(ws, column.header, header_style) for column in spec.columns])
-    makers = [_cell_maker(ws, styles, column.kind) for column in spec.columns]
-    keys = [column.key for column in spec.columns]
+    ws.append([_fill(cell, column.header, "s", header_style) for cell, column in zip(cells, spec.columns)])
+    fillers = [(cell, column.key, _filler(styles, column.kind)) for cell, column in zip(cells, spec.columns)]
     count = 0
     for row in rows:
-        ws.append([make(row.get(key), row) for make, key in zip(makers, keys)])
+        ws.append([fill(cell, row.get(key), row) for cell, key, fill in fillers])
         count += 1
     ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{count + 1}"
     return count
+
+
+def _placed(cells: Sequence[WriteOnlyCell | None], row_idx: int) -> Iterator[WriteOnlyCell]:
+    for col_idx, cell in enumerate(cells, start=1):
+        if cell is not None:
+            cell.row, cell.column = row_idx, col_idx
+            yield cell
+
+
+def _fill(cell: WriteOnlyCell, value: Any, data_type: str, style: Any) -> WriteOnlyCell:
+    cell._value, cell.data_type, cell._style = value, data_type, style
+    return cell
+
+
+def _filler(styles: _Styles, kind: str):
+    """A function (cell, value, row) -> the cell filled for this kind of column, or None when empty."""
+    plain, wrapped = styles.get(), styles.get(wrap=True)
+    quoted, quoted_wrapped = styles.get(quote=True), styles.get(wrap=True, quote=True)
+    dated = styles.get(fmt=DATE_FORMAT)
+    text_style, quoted_style = (wrapped, quoted_wrapped) if kind == "wrap" else (plain, quoted)
+
+    def text(cell: WriteOnlyCell, value: Any, row: Mapping[str, Any]) -> WriteOnlyCell | None:
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool):
+            value = int(value)
+        if isinstance(value, (int, float)):
+            return _fill(cell, value, "n", plain)
+        value = _clean(str(value))
+        # "s": verbatim text, never a formula; the quote prefix keeps it text when edited in Excel.
+        return _fill(cell, value, "s", quoted_style if formula_like(value) else text_style)
+
+    if kind == "number":
+        def number(cell: WriteOnlyCell, value: Any, row: Mapping[str, Any]) -> WriteOnlyCell | None:
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                value = as_number(value)
+                return _fill(cell, value, "n", styles.get(fmt=number_format(value, row.get("unit") or "")))
+            return text(cell, value, row)
+        return number
+    if kind == "date":
+        def date_cell(cell: WriteOnlyCell, value: Any, row: Mapping[str, Any]) -> WriteOnlyCell | None:
+            day = parse_date(value)
+            return _fill(cell, day, "d", dated) if day else text(cell, value, row)
+        return date_cell
+    return text
 
 
 def _styled(ws: Any, value: Any, style: Any) -> WriteOnlyCell:
     cell = WriteOnlyCell(ws, value)
     cell._style = style
     return cell
-
-
-def _cell_maker(ws: Any, styles: _Styles, kind: str):
-    """A function (value, row) -> what ws.append takes for one cell of this kind of column."""
-    plain, wrapped = styles.get(), styles.get(wrap=True)
-    quoted, quoted_wrapped = styles.get(quote=True), styles.get(wrap=True, quote=True)
-    dated = styles.get(fmt=DATE_FORMAT)
-
-    def text(value: Any, style: Any, quoted_style: Any) -> Any:
-        if value is None or value == "":
-            return None
-        if not isinstance(value, str):
-            return _styled(ws, value, style)
-        value = _clean(value)
-        if formula_like(value):
-            cell = _styled(ws, value, quoted_style)
-            cell.data_type = "s"  # verbatim text, never a formula
-            return cell
-        return _styled(ws, value, style)
-
-    if kind == "number":
-        def number(value: Any, row: Mapping[str, Any]) -> Any:
-            if value is None or value == "":
-                return None
-            if isinstance(value, str):
-                return text(value, plain, quoted)
-            value = as_number(value)
-            return _styled(ws, value, styles.get(fmt=number_format(value, row.get("unit") or "")))
-        return number
-    if kind == "date":
-        def date_cell(value: Any, row: Mapping[str, Any]) -> Any:
-            day = parse_date(value)
-            return _styled(ws, day, dated) if day else text(value, plain, quoted)
-        return date_cell
-    if kind in ("integer", "hidden"):
-        return lambda value, row: text(value, plain, quoted)
-    if kind == "wrap":
-        return lambda value, row: text(value, wrapped, quoted_wrapped)
-    return lambda value, row: text(value, plain, quoted)
 
 
 def _clean(value: str) -> str:

@@ -38,13 +38,23 @@ def main() -> None:
 
 @main.command("open")
 @click.argument("project", required=False, type=click.Path(dir_okay=False))
-def open_(project: str | None) -> None:
+@click.option("--self-test", is_flag=True, help="Check this install headless (import, suggest, tag, export); no window.")
+@click.option("--smoke", is_flag=True, help="Quit once the first article is painted (start-up checks).")
+def open_(project: str | None, self_test: bool, smoke: bool) -> None:
     """Open the window on PROJECT (default: the last project, or the sample project)."""
+    if self_test:
+        from curator.services.selftest import run_self_test
+
+        try:
+            click.echo(run_self_test().line())
+        except Exception as exc:  # noqa: BLE001  (any failure is the answer: report it, exit non-zero)
+            raise click.ClickException(f"self-test failed: {type(exc).__name__}: {exc}") from None
+        return
     try:
         from curator.ui.app import run
     except ImportError as exc:
         raise click.ClickException(f"the window cannot start: {exc}") from None
-    sys.exit(run(project))
+    sys.exit(run(project, smoke=smoke))
 
 
 @main.command("import")

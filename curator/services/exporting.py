@@ -61,6 +61,22 @@ class ExportOptions:
     def wants(self, label: str) -> bool:
         return self.labels is None or label in self.labels
 
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values, for the window to remember the last choice (e.g. in QSettings)."""
+        return {"statuses": sorted(self.statuses) if self.statuses is not None else None, "place": self.place,
+                "labels": sorted(self.labels) if self.labels is not None else None}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> ExportOptions:
+        """The inverse of to_dict; anything unreadable means "everything"."""
+        data = data if isinstance(data, Mapping) else {}
+
+        def names(value: Any) -> frozenset[str] | None:
+            return frozenset(str(v) for v in value) if isinstance(value, (list, tuple, set, frozenset)) else None
+
+        place = data.get("place")
+        return cls(names(data.get("statuses")), place if isinstance(place, str) else None, names(data.get("labels")))
+
     def describe(self) -> str:
         parts = []
         if self.statuses is not None:

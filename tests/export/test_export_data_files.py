@@ -114,3 +114,11 @@ def test_evidence_for_several_spans_marks_each_once():
     text = "甲地有5个站。乙地有6个站。"
     a, b, c = text.index("5个"), text.index("6个"), text.index("甲地")
     assert evidence_for(text, [(b, b + 2), (a, a + 2), (c, c + 2)]) == "【甲地】有【5个】站。 … 乙地有【6个】站。"
+
+
+@pytest.mark.parametrize("options", [
+    ExportOptions(), ExportOptions(statuses={"reviewed", "done"}), ExportOptions(place="格尔木市", labels={"figure"}),
+])
+def test_options_survive_being_remembered(options: ExportOptions):
+    assert ExportOptions.from_dict(json.loads(json.dumps(options.to_dict()))) == options
+    assert ExportOptions.from_dict({"statuses": "garbage", "place": 3}) == ExportOptions()

@@ -315,3 +315,29 @@ def import_corrections(project: str, workbook: Path, apply_: bool, yes: bool) ->
                 click.echo(f"applied {len(plan.changes)} change(s) as one edit", err=True)
     if plan.unmatched:
         sys.exit(1)
+
+
+# -- backups ---------------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("backup", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--list", "list_only", is_flag=True, help="Only list the backups, newest first.")
+def restore(project: Path, backup: Path | None, list_only: bool) -> None:
+    """Replace a damaged PROJECT with BACKUP (default: its newest good backup).
+
+    Backups live in PROJECT.backups/ beside it: one before each upgrade and one a day
+    while the project is open. The replaced file is kept as PROJECT.damaged-STAMP.
+    """
+    from curator.store import Project, ProjectError
+
+    if list_only:
+        for found in Project.list_backups(project):
+            click.echo(f"{found.path}  {found.reason}")
+        return
+    try:
+        kept = Project.restore_backup(project, backup)
+    except ProjectError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"restored {project} from {backup or 'its newest backup'}; the replaced file is kept as {kept}")

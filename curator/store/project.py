@@ -20,12 +20,14 @@ from curator.core.grams import index_text, phrase_query
 from curator.core.importing import Article, FileBatch, Problem
 from curator.core.model import JSON_COLUMNS, STATUSES, Document, Label, Span
 from curator.core.resources import default_labels
+from curator.store import backup as backups
 from curator.store.lock import LockHolder, ProjectLock, current_holder
 from curator.store.schema import migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 EDITABLE_TABLES = frozenset({"documents", "spans", "initiatives", "figures", "rejections", "labels", "meta"})
 SNIPPET_REACH = 18
+QUICK_CHECK_BYTES = 64 * 1024 * 1024  # a full quick_check on open costs ~10 ms/MB; larger files get the cheap checks
 
 
 class ProjectError(Exception):
@@ -34,6 +36,33 @@ class ProjectError(Exception):
 
 class EditConflict(ProjectError):
     """The rows an edit expected are not what is stored (e.g. a stale undo)."""
+
+
+class CorruptProject(ProjectError):
+    """The project file is damaged; newest_backup is what `Project.restore_backup` would bring back."""
+
+    def __init__(self, path: Path, detail: str, newest_backup: backups.Backup | None = None) -> None:
+        self.path = path
+        self.detail = detail
+        self.newest_backup = newest_backup
+        if newest_backup:
+            offer = (f"the newest backup is {newest_backup} in {newest_backup.path.parent}; "
+                     f"restore it with `curator restore \"{path}\"`")
+        else:
+            offer = f"no backup of it was found in {backups.backup_dir(path)}"
+        super().__init__(f"{path}: the project file is damaged ({detail}); {offer}")
+
+
+def _storage_problem(exc: sqlite3.Error) -> str:
+    """What a failed write means for the user."""
+    text = str(exc)
+    if "full" in text:
+        return "the disk is full; free some space and try again (nothing was half-saved)"
+    if "readonly" in text or "read-only" in text:
+        return "the project file cannot be written (read-only file or folder)"
+    if "locked" in text or "busy" in text:
+        return "another program is writing the project; try again"
+    return text
 
 
 @dataclass(frozen=True)
@@ -83,6 +112,7 @@ class Project:
         self.locked_by = locked_by
         self._lock = lock
         self._next_ids: dict[str, int] = {}
+        self._daily: backups.DailyBackups | None = None
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -93,7 +123,7 @@ class Project:
         if not exists and not create:
             raise ProjectError(f"{path}: no such project file")
         if exists:
-            _check_header(path)
+            _check_file(path)
         holder = current_holder(path) if exists else None
         read_only = read_only or holder is not None
         if not read_only and exists and not _writable(path):
@@ -106,10 +136,68 @@ class Project:
             db = Database(conn)
             lock = None if read_only else ProjectLock(path)
             project = cls(db, path, read_only=read_only, lock=lock, locked_by=holder)
-            project._prepare()
+            project._prepare(exists=exists)
+        except ProjectError:
+            _close_quietly(locals().get("conn"), locals().get("lock"))
+            raise
+        except sqlite3.OperationalError as exc:
+            _close_quietly(locals().get("conn"), locals().get("lock"))
+            if "malformed" in str(exc) or "not a database" in str(exc):
+                raise CorruptProject(path, str(exc), backups.newest_backup(path)) from None
+            raise ProjectError(f"{path}: cannot open it ({_storage_problem(exc)})") from None
         except sqlite3.DatabaseError as exc:
-            raise ProjectError(f"{path}: not a readable curator project ({exc})") from None
+            _close_quietly(locals().get("conn"), locals().get("lock"))
+            raise CorruptProject(path, str(exc), backups.newest_backup(path)) from None
         return project
+
+    @staticmethod
+    def list_backups(path: str | Path) -> list[backups.Backup]:
+        """The backups of the project at path, newest first."""
+        return backups.backups(Path(path))
+
+    def backup_now(self, *, reason: str = "manual") -> backups.Backup:
+        """Write a backup of this project now (into NAME.curator.backups/ beside it)."""
+        if self.path is None:
+            raise ProjectError("an in-memory project has no file to back up")
+        try:
+            return backups.make_backup(self.db.conn, self.path, reason=reason)
+        except backups.BackupError as exc:
+            raise ProjectError(str(exc)) from None
+
+    @staticmethod
+    def restore_backup(path: str | Path, backup: str | Path | None = None) -> Path:
+        """Replace the project file at path with backup (default: the newest good one).
+
+        The file being replaced is kept beside it as NAME.curator.damaged-STAMP (with its
+        -wal and -shm files); that path is returned. Refused while the project is open.
+        """
+        path = Path(path)
+        holder = current_holder(path)
+        if holder is not None:
+            raise ProjectError(f"{path} is open by {holder}; close it there before restoring")
+        candidates = [Path(backup)] if backup else [b.path for b in backups.backups(path)]
+        if not candidates:
+            raise ProjectError(f"{path}: there is no backup to restore (looked in {backups.backup_dir(path)})")
+        source = next((c for c in candidates if _sound(c)), None)
+        if source is None:
+            raise ProjectError(f"{candidates[0]}: the backup is damaged too; nothing was changed")
+        import os
+        import shutil
+        import time
+
+        staged = path.with_name(path.name + ".restoring")
+        try:
+            shutil.copyfile(source, staged)
+            kept = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+            for suffix in ("", "-wal", "-shm"):  # a stale WAL must not be replayed onto the restored file
+                old = Path(str(path) + suffix)
+                if old.exists():
+                    os.replace(old, Path(str(kept) + suffix))
+            os.replace(staged, path)
+        except OSError as exc:
+            staged.unlink(missing_ok=True)
+            raise ProjectError(f"{path}: not restored ({exc.strerror or exc})") from None
+        return kept
 
     @classmethod
     def memory(cls) -> Project:
@@ -117,10 +205,12 @@ class Project:
         project._prepare()
         return project
 
-    def _prepare(self) -> None:
+    def _prepare(self, *, exists: bool = False) -> None:
         conn = self.db.conn
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
+        if exists and self.path is not None:
+            self._check_integrity()
         if self.read_only:
             if migrations.pending(self.db):
                 raise ProjectError("this project was made by an older curator and must be upgraded; open it writable once")
@@ -129,14 +219,36 @@ class Project:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         fresh = not self.db["documents"].exists()
+        if not fresh and self.path is not None and migrations.pending(self.db):
+            try:
+                backups.make_backup(conn, self.path, reason="migration")
+            except backups.BackupError as exc:
+                raise ProjectError(f"{self.path}: not upgraded, because no backup could be made first ({exc})") from None
         migrations.apply(self.db)
         if fresh:
             self._install_labels(default_labels())
             self.set_meta("created", now_iso())
+        if self.path is not None:
+            self._daily = backups.DailyBackups(self.path, since=_timestamp(self.meta("created")))
+            self._daily.poke()
+
+    def _check_integrity(self) -> None:
+        """Damage that SQLite would only report later, found now (quick_check on files up to 64 MB)."""
+        assert self.path is not None
+        size = self.path.stat().st_size
+        check = "PRAGMA quick_check(1)" if size <= QUICK_CHECK_BYTES else "SELECT COUNT(*) FROM sqlite_master"
+        result = self.db.conn.execute(check).fetchone()[0]
+        if size <= QUICK_CHECK_BYTES and result != "ok":
+            raise CorruptProject(self.path, str(result), backups.newest_backup(self.path))
 
     def close(self) -> None:
         if not self.read_only and self.path is not None:
-            self.db.conn.execute("PRAGMA optimize")
+            try:
+                self.db.conn.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass  # optimize is a nicety; closing must not fail on a full disk
+        if self._daily:
+            self._daily.wait()
         self.db.conn.close()
         if self._lock:
             self._lock.release()
@@ -181,7 +293,13 @@ class Project:
         except sqlite3.IntegrityError as exc:
             raise EditConflict(f"{edit.label}: the project does not allow this change ({exc})") from None
         except sqlite3.OperationalError as exc:
-            raise ProjectError(f"{edit.label}: not saved ({exc})") from None
+            self._next_ids.clear()
+            raise ProjectError(f"{edit.label}: not saved; {_storage_problem(exc)}") from None
+        except sqlite3.DatabaseError as exc:
+            raise CorruptProject(self.path or Path(":memory:"), str(exc),
+                                 backups.newest_backup(self.path) if self.path else None) from None
+        if self._daily:
+            self._daily.poke()
         return edit.tables
 
     def _apply_change(self, change: RowChange) -> None:
@@ -346,6 +464,10 @@ class Project:
                 self._next_ids.clear()
                 report.problems.append(Problem(batch.path, str(exc)))
                 continue
+            except sqlite3.OperationalError as exc:
+                self._next_ids.clear()
+                report.problems.append(Problem(batch.path, f"not imported, nor any file after it: {_storage_problem(exc)}"))
+                break
             report.added.extend(added)
             report.duplicates.extend(duplicates)
         return report
@@ -423,14 +545,60 @@ def _mark(snippet: str, term: str) -> str:
     return snippet.replace(term, f"【{term}】", 1).replace("\n", " ")
 
 
-def _check_header(path: Path) -> None:
+def _check_file(path: Path) -> None:
+    """Refuse a file that is not SQLite, and find a truncated one by its header's page count."""
     try:
         with path.open("rb") as f:
-            header = f.read(len(SQLITE_HEADER))
+            header = f.read(100)
+        size = path.stat().st_size
     except OSError as exc:
         raise ProjectError(f"{path}: cannot open ({exc.strerror or exc})") from None
-    if header and header != SQLITE_HEADER:
+    if not header:
+        return
+    newest = backups.newest_backup(path)
+    if not header.startswith(SQLITE_HEADER):
+        if newest:  # it was a project once: its backups say so
+            raise CorruptProject(path, "its first bytes are not an SQLite header", newest)
         raise ProjectError(f"{path}: not a curator project (not an SQLite file)")
+    if len(header) < 100:
+        raise CorruptProject(path, f"only {size} bytes long", newest)
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    counted = header[24:28] == header[92:96]  # the page count is valid only when these agree
+    wal = Path(str(path) + "-wal")
+    wal_empty = not wal.exists() or wal.stat().st_size == 0  # a checkpoint in progress may extend the file
+    if page_size < 512 or page_size & (page_size - 1):
+        raise CorruptProject(path, "its header names an impossible page size", newest)
+    if wal_empty and (size % page_size or (counted and size < pages * page_size)):
+        raise CorruptProject(path, f"truncated: {size} bytes where its header promises {pages * page_size}", newest)
+
+
+def _sound(path: Path) -> bool:
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return conn.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+def _close_quietly(conn: sqlite3.Connection | None, lock: ProjectLock | None) -> None:
+    if conn is not None:
+        conn.close()
+    if lock is not None:
+        lock.release()
+
+
+def _timestamp(iso: str | None) -> float | None:
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(iso).timestamp() if iso else None
+    except ValueError:
+        return None
 
 
 def _writable(path: Path) -> bool:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -137,7 +136,19 @@ def _sheet_rows(ws: Any, ws_formulas: Any, spec: SheetSpec) -> Iterator[SheetRow
             yield SheetRow(spec.title, number, values)
 
 
-_BARE_PERCENT = re.compile(r'%(?=(?:[^"]*"[^"]*")*[^"]*$)')  # a % outside quoted literals
+def percent_format(fmt: str) -> bool:
+    """Whether a number format scales by 100: a % neither quoted ("%") nor escaped (\\%, as LibreOffice saves)."""
+    quoted = escaped = False
+    for ch in fmt:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == '"':
+            quoted = not quoted
+        elif ch == "%" and not quoted:
+            return True
+    return False
 
 
 def _cell_value(cell: Any, formula: Any) -> Any:
@@ -147,7 +158,7 @@ def _cell_value(cell: Any, formula: Any) -> Any:
     if value is None and getattr(formula, "data_type", None) == "f":
         return NO_VALUE
     fmt = getattr(cell, "number_format", "") or ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and _BARE_PERCENT.search(fmt):
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and percent_format(fmt):
         # Typing "98%" turns the cell into 0.98 with Excel's own percent format; the official meant 98.
         return value * 100
     return value

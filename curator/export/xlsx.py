@@ -9,6 +9,8 @@ starting with "=" as a formula).
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,11 +71,27 @@ def write_workbook(path: str | Path, summary: SummaryData, sheets: Sequence[Shee
     report = WorkbookReport(Path(path))
     with atomic_output(path, overwrite=overwrite) as temp:
         book = Workbook(write_only=True)
-        _write_summary(book, summary)
-        for sheet in sheets:
-            report.rows[sheet.spec.title] = _write_table(book, sheet.spec, sheet.rows)
-        book.save(temp)
+        try:
+            _write_summary(book, summary)
+            for sheet in sheets:
+                report.rows[sheet.spec.title] = _write_table(book, sheet.spec, sheet.rows)
+            book.save(temp)
+        except BaseException:
+            _abandon(book)
+            raise
     return report
+
+
+def _abandon(book: Workbook) -> None:
+    """Stop the half-written sheets' streams and remove their temporary files."""
+    for ws in book.worksheets:
+        writer = getattr(ws, "_writer", None)
+        for stream in (getattr(ws, "_rows", None), getattr(writer, "xf", None)):
+            with contextlib.suppress(Exception):
+                stream.close()  # the XML writer objects to closing mid-element; nothing is kept anyway
+        if writer is not None and isinstance(writer.out, str):
+            with contextlib.suppress(OSError):
+                os.remove(writer.out)
 
 
 # -- the data sheets -------------------------------------------------------------------------

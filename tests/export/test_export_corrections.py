@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import shutil
+import subprocess
 import time
 import zipfile
 from pathlib import Path
@@ -132,3 +134,26 @@ def test_too_many_members_and_not_a_zip_are_rejected(exported: Path, tmp_path: P
     with pytest.raises(UnsafeWorkbook, match="not an Excel workbook"):
         check_zip(fake)
     check_zip(exported)  # our own export passes
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_workbook_saved_again_by_libreoffice_changes_nothing(tagged: Project, exported: Path, tmp_path: Path):
+    out = tmp_path / "lo"
+    result = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless", "--convert-to", "xlsx",
+         "--outdir", str(out), str(exported)],
+        capture_output=True, text=True, timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    plan = plan_corrections(tagged, out / exported.name)
+    assert plan.rows_read == len(tagged.facts("figures")) + len(tagged.facts("initiatives"))
+    assert plan.changes == [] and plan.unmatched == []
+
+
+@pytest.mark.parametrize(("fmt", "scales"), [
+    ("0%", True), ("0.00%", True), ('0"%"', False), ('0.0#"%"', False), ("0\\%", False), ("General", False), ("#,##0", False),
+])
+def test_percent_formats(fmt: str, scales: bool):
+    from curator.export.corrections import percent_format
+
+    assert percent_format(fmt) is scales

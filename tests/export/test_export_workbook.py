@@ -214,3 +214,17 @@ def test_libreoffice_opens_it(tagged: Project, workbook_path: Path, tmp_path: Pa
         rows = list(csv.reader(f))
     values = [row[1] for row in rows[1:]]
     assert "97.5%" in values and "30,000" in values
+
+
+def test_a_failed_export_leaves_nothing_behind(tmp_path: Path):
+    from curator.export.sheets import FIGURES
+    from curator.export.xlsx import SheetRows, SummaryData, write_workbook
+
+    def rows():
+        yield {"indicator": "志愿者", "value": 1.0, "id": 1, "check": "x"}
+        raise RuntimeError("the store went away")
+
+    path = tmp_path / "half.xlsx"
+    with pytest.raises(RuntimeError):
+        write_workbook(path, SummaryData(), [SheetRows(FIGURES, rows())])
+    assert list(tmp_path.iterdir()) == []

@@ -51,6 +51,7 @@ class SummaryData:
     labels: Sequence[tuple[str, int]] = ()  # (label title, spans)
     statuses: Sequence[tuple[str, int]] = ()  # (status title, documents)
     notes: Sequence[tuple[str, str]] = ()  # (what, value): export time, filters
+    documents: int | None = None  # distinct documents in total (a document may count for several places)
 
 
 @dataclass
@@ -215,8 +216,11 @@ def _clean(value: str) -> str:
 def _write_summary(book: Workbook, summary: SummaryData) -> None:
     ws = book.create_sheet(SUMMARY_TITLE)
     styles = _Styles(ws)
-    for letter, width in zip("ABCDEFG", (22, 12, 12, 12, 4, 4, 4)):
+    for letter, width in zip("ABCD", (22, 12, 12, 12)):
         ws.column_dimensions[letter].width = width
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     header, body = styles.get(header=True), styles.get()
     title_style = _font_style(ws, TITLE_FONT)
     section_style = _font_style(ws, SECTION_FONT)
@@ -245,8 +249,8 @@ def _write_summary(book: Workbook, summary: SummaryData) -> None:
     for item in summary.places:
         put([item.place or "未注明", item.documents, item.initiatives, item.figures])
     place_last = row_no
-    put(["合计", sum(p.documents for p in summary.places), sum(p.initiatives for p in summary.places),
-         sum(p.figures for p in summary.places)], header)
+    documents = summary.documents if summary.documents is not None else sum(p.documents for p in summary.places)
+    put(["合计", documents, sum(p.initiatives for p in summary.places), sum(p.figures for p in summary.places)], header)
     for heading, columns, items in (
         ("按标签统计", ["标签", "标注数"], summary.labels),
         ("按审核状态统计", ["审核状态", "文章数"], summary.statuses),
@@ -257,7 +261,7 @@ def _write_summary(book: Workbook, summary: SummaryData) -> None:
         for name, count in items:
             put([name, count])
     if summary.places:
-        ws.add_chart(_place_chart(ws, place_first, place_last), "F2")
+        ws.add_chart(_place_chart(ws, place_first, place_last), f"A{row_no + 2}")
 
 
 def _font_style(ws: Any, font: Font) -> Any:
@@ -274,6 +278,9 @@ def _place_chart(ws: Any, first: int, last: int) -> BarChart:
     chart.x_axis.title = "地点"
     chart.add_data(Reference(ws, min_col=3, max_col=4, min_row=first - 1, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
+    chart.x_axis.scaling.orientation = "maxMin"  # places top-down, in the table's order
+    chart.x_axis.delete = chart.y_axis.delete = False  # else recent Excel hides the axes
+    chart.legend.position = "b"
     chart.height = max(7.5, 0.6 * (last - first + 1) + 3)
-    chart.width = 18
+    chart.width = 16
     return chart

@@ -169,6 +169,7 @@ def summary_data(project: Project, options: ExportOptions) -> SummaryData:
         places=places,
         labels=[(titles.get(label, label), labels[label]) for label in _ordered(labels, titles)],
         statuses=[(title, statuses.get(status, 0)) for status, title in STATUS_TITLES.items()],
+        documents=reports.document_count(project, selection),
         notes=[("项目", name), ("导出时间", datetime.now().strftime("%Y-%m-%d %H:%M")), ("范围", options.describe())],
     )
 

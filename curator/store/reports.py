@@ -119,22 +119,37 @@ def span_positions(project: Project, doc_id: int) -> dict[int, tuple[int, int, s
 
 
 def place_counts(project: Project, selection: Selection) -> list[tuple[str, int, int, int]]:
-    """(place, documents, initiatives, figures), most facts first; documents count by their own place."""
+    """(place, documents, initiatives, figures), most facts first.
+
+    A document counts for its own place and for every place one of its fact rows names, so
+    the documents column does not add up to the number of documents; "" collects the fact
+    rows without a place and the documents that name no place at all.
+    """
     where, params = selection.documents()
-    counts: dict[str, list[int]] = {}
-    for place, n in project.db.conn.execute(
-        f"SELECT COALESCE(d.place, ''), COUNT(*) FROM documents d WHERE {where} GROUP BY 1", params
-    ):
-        counts.setdefault(place, [0, 0, 0])[0] += n
-    for slot, (table, alias) in enumerate((("initiatives", "i"), ("figures", "f")), start=1):
-        fact_where, fact_params = selection.facts(alias)
-        for place, n in project.db.conn.execute(
-            f"SELECT COALESCE({alias}.place, ''), COUNT(*) FROM {table} {alias} JOIN documents d ON d.id = {alias}.doc_id "
-            f"WHERE {fact_where} GROUP BY 1", fact_params
-        ):
-            counts.setdefault(place, [0, 0, 0])[slot] += n
-    ordered = sorted(counts.items(), key=lambda item: (-(item[1][1] + item[1][2]), -item[1][0], item[0]))
-    return [(place, *numbers) for place, numbers in ordered]
+    initiative_where, initiative_params = selection.facts("i")
+    figure_where, figure_params = selection.facts("f")
+    sql = f"""
+        SELECT place, COUNT(DISTINCT doc_id), SUM(kind = 'i'), SUM(kind = 'f') FROM (
+            SELECT d.place AS place, d.id AS doc_id, '' AS kind FROM documents d WHERE {where} AND COALESCE(d.place, '') != ''
+            UNION ALL
+            SELECT '', d.id, '' FROM documents d WHERE {where} AND COALESCE(d.place, '') = ''
+                AND NOT EXISTS (SELECT 1 FROM initiatives x WHERE x.doc_id = d.id AND COALESCE(x.place, '') != '')
+                AND NOT EXISTS (SELECT 1 FROM figures y WHERE y.doc_id = d.id AND COALESCE(y.place, '') != '')
+            UNION ALL
+            SELECT COALESCE(i.place, ''), i.doc_id, 'i' FROM initiatives i JOIN documents d ON d.id = i.doc_id
+                WHERE {initiative_where}
+            UNION ALL
+            SELECT COALESCE(f.place, ''), f.doc_id, 'f' FROM figures f JOIN documents d ON d.id = f.doc_id
+                WHERE {figure_where}
+        ) GROUP BY place"""
+    rows = project.db.conn.execute(sql, params + params + initiative_params + figure_params).fetchall()
+    rows.sort(key=lambda r: (r[0] == "", -(r[2] + r[3]), -r[1], r[0]))
+    return [(place, documents, initiatives, figures) for place, documents, initiatives, figures in rows]
+
+
+def document_count(project: Project, selection: Selection) -> int:
+    where, params = selection.documents()
+    return project.db.conn.execute(f"SELECT COUNT(*) FROM documents d WHERE {where}", params).fetchone()[0]
 
 
 def label_counts(project: Project, selection: Selection, *, labels: Collection[str] | None = None) -> dict[str, int]:

@@ -147,6 +147,13 @@ def test_summary_counts_and_chart(tagged: Project, workbook_path: Path):
     total = next(r for r in rows if r[0] == "合计")
     counts = store_counts(tagged)
     assert total[1:4] == (counts["文章"], counts["举措"], counts["数据"])
+    place_rows = {r[0]: r[1:4] for r in rows[rows.index(next(r for r in rows if r[0] == "地点")) + 1:rows.index(total)]}
+    facts = {t: tagged.facts(t) for t in ("initiatives", "figures")}
+    docs = {d.id: tagged.document(d.id) for d in tagged.documents()}
+    for place in ("格尔木市", "德令哈市"):
+        about = {d for d, doc in docs.items() if doc.place == place} | {
+            row["doc_id"] for t in facts for row in facts[t] if row["place"] == place}
+        assert place_rows[place] == (len(about), *(sum(r["place"] == place for r in facts[t]) for t in facts)), place
     status_at = next(i for i, r in enumerate(rows) if r[0] == "审核状态")
     statuses = {r[0]: r[1] for r in rows[status_at + 1:status_at + 5]}
     assert statuses == {STATUS_TITLES["todo"]: 2, STATUS_TITLES["in_progress"]: 1, STATUS_TITLES["done"]: 1,

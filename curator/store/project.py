@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from curator.core.edits import Edit, RowChange, now_iso
 from curator.core.grams import index_text, phrase_query
 from curator.core.importing import Article, FileBatch, Problem
-from curator.core.model import JSON_COLUMNS, STATUSES, Document, Label, Span
+from curator.core.model import JSON_COLUMNS, SPAN_COLUMNS, STATUSES, Document, Label, Span
 from curator.core.resources import default_labels
 from curator.store import backup as backups
 from curator.store.lock import LockHolder, ProjectLock, current_holder
@@ -358,12 +358,25 @@ class Project:
         return self.db.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
 
     def spans(self, doc_id: int, *, origin: str | None = None) -> list[Span]:
-        sql = "SELECT * FROM spans WHERE doc_id = ?"
+        columns = ", ".join(f"[{c}]" for c in SPAN_COLUMNS)
+        sql = f"SELECT {columns} FROM spans WHERE doc_id = ?"
         params: list[Any] = [doc_id]
         if origin:
             sql += " AND origin = ?"
             params.append(origin)
-        return [Span.from_row(_decode(row)) for row in self.db.query(sql + " ORDER BY start, end, id", params)]
+        rows = self.db.conn.execute(sql + " ORDER BY start, end, id", params)
+        attrs = SPAN_COLUMNS.index("attrs")
+        decoded: dict[str, Any] = {"{}": {}}
+        spans = []
+        for row in rows:  # 5,000 spans in a few ms: tuples, and each distinct attrs text parsed once
+            values = list(row)
+            text = values[attrs]
+            if isinstance(text, str):
+                if text not in decoded:
+                    decoded[text] = json.loads(text)
+                values[attrs] = dict(decoded[text])
+            spans.append(Span(*values))
+        return spans
 
     def span(self, span_id: int) -> Span:
         rows = list(self.db.query("SELECT * FROM spans WHERE id = ?", [span_id]))
@@ -433,15 +446,26 @@ class Project:
 
     # -- statistics ----------------------------------------------------------------------
 
+    def status_counts(self) -> dict[str, int]:
+        """Documents per status (every status present, 0 when none): one small index scan."""
+        status = {name: 0 for name in STATUSES}
+        status.update(self.db.conn.execute("SELECT status, COUNT(*) FROM documents GROUP BY status"))
+        return status
+
     def stats(self) -> dict[str, Any]:
         conn = self.db.conn
-        spans = dict(conn.execute("SELECT label, COUNT(*) FROM spans WHERE origin != 'suggested' GROUP BY label"))
-        status = {name: 0 for name in STATUSES}
-        status.update(conn.execute("SELECT status, COUNT(*) FROM documents GROUP BY status"))
+        spans: dict[str, int] = {}
+        suggestions = 0
+        for origin, label, count in conn.execute("SELECT origin, label, COUNT(*) FROM spans GROUP BY origin, label"):
+            if origin == "suggested":
+                suggestions += count
+            else:
+                spans[label] = spans.get(label, 0) + count
+        status = self.status_counts()
         return {
             "documents": self.document_count(),
-            "spans": spans,
-            "suggestions": conn.execute("SELECT COUNT(*) FROM spans WHERE origin = 'suggested'").fetchone()[0],
+            "spans": dict(sorted(spans.items())),
+            "suggestions": suggestions,
             "facts": {t: conn.execute(f"SELECT COUNT(*) FROM [{t}]").fetchone()[0] for t in ("initiatives", "figures")},
             "status": status,
         }

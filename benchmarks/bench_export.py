@@ -65,7 +65,11 @@ def write_xlsxwriter(path: Path, count: int) -> None:
     ws.freeze_panes(1, 0)
     for index, column in enumerate(FIGURES.columns):
         ws.write_string(0, index, column.header, header)
+    wrap_columns = [(column.key, column.width) for column in FIGURES.columns if column.kind == "wrap"]
     for r, row in enumerate(figure_rows(count), start=1):
+        lines = max(-(-((len(row[key].encode()) + len(row[key])) // 2) // (int(width) - 2)) for key, width in wrap_columns)
+        if lines > 1:  # the same row heights curator writes
+            ws.set_row(r, min(409, 15 * lines))
         for c, column in enumerate(FIGURES.columns):
             value = row.get(column.key)
             if value is None or value == "":

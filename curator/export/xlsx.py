@@ -28,6 +28,8 @@ from curator.export.sheets import SUMMARY_TITLE, SheetSpec
 from curator.export.values import DATE_FORMAT, formula_like, number_format, parse_date, as_number
 
 MAX_CELL_CHARS = 32767
+LINE_HEIGHT = 15  # points per line of 11 pt text
+MAX_ROW_HEIGHT = 409  # Excel's limit
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 HEADER_FONT = Font(name="等线", bold=True, color="FFFFFF")
 TITLE_FONT = Font(name="等线", bold=True, size=16)
@@ -145,12 +147,31 @@ def _write_table(book: Workbook, spec: SheetSpec, rows: Iterable[Mapping[str, An
     header_style = styles.get(header=True)
     ws.append([_fill(cell, column.header, "s", header_style) for cell, column in zip(cells, spec.columns)])
     fillers = [(cell, column.key, _filler(styles, column.kind)) for cell, column in zip(cells, spec.columns)]
+    wrapped = [(index, column.width) for index, column in enumerate(spec.columns) if column.kind == "wrap"]
+    heights = ws.row_dimensions
     count = 0
     for row in rows:
-        ws.append([fill(cell, row.get(key), row) for cell, key, fill in fillers])
+        filled = [fill(cell, row.get(key), row) for cell, key, fill in fillers]
+        lines = _lines(filled, wrapped)
+        if lines > 1:  # neither Excel nor LibreOffice reliably fits wrapped rows when opening a file
+            heights[count + 2] = {"ht": str(min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines)), "customHeight": "1"}
+        ws.append(filled)
+        heights.pop(count + 2, None)  # written: keep nothing per row
         count += 1
     ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{count + 1}"
     return count
+
+
+def _lines(cells: Sequence[WriteOnlyCell | None], wrapped: Sequence[tuple[int, float]]) -> int:
+    """Lines the tallest wrapped cell of a row needs; a CJK character is two column-width units."""
+    most = 1
+    for index, width in wrapped:
+        cell = cells[index]
+        if cell is not None and cell.data_type == "s":
+            text = cell._value
+            units = (len(text.encode("utf-8")) + len(text)) // 2  # 1 for ASCII, 2 for CJK, cheaply
+            most = max(most, -(-units // max(1, int(width) - 2)) + text.count("\n"))
+    return most
 
 
 def _placed(cells: Sequence[WriteOnlyCell | None], row_idx: int) -> Iterator[WriteOnlyCell]:

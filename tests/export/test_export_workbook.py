@@ -96,6 +96,8 @@ def test_styling_officials_expect(workbook_path: Path):
     figures = book["数据"]
     evidence = column(figures, "证据原句")
     assert all(c.alignment.wrap_text for c in evidence)
+    tall = [figures.row_dimensions[c.row].height for c in evidence if len(c.value) > 60]
+    assert tall and all(h and h >= 45 for h in tall)  # long evidence gets rows tall enough to read
     letter = openpyxl.utils.get_column_letter(headers(figures).index("证据原句") + 1)
     assert figures.column_dimensions[letter].width >= 40
     row_id = openpyxl.utils.get_column_letter(headers(figures).index("行号(勿改)") + 1)

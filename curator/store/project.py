@@ -426,22 +426,23 @@ class Project:
         terms = query.split()
         if not terms:
             return []
-        where, params = [], []
-        phrases = [phrase_query(term) for term in terms if len(term) >= 2]
-        if phrases:
-            where.append("id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
-            params.append(" AND ".join(phrases))
-        for term in terms:
-            if len(term) < 2:
-                where.append("instr(text, ?) > 0")
-                params.append(term)
         first = terms[0]
-        sql = (
-            "SELECT id, title, status, "
-            "substr(text, max(1, instr(text, ?) - ?), ? + ? * 2) FROM documents "
-            f"WHERE {' AND '.join(where)} ORDER BY id LIMIT ?"
-        )
-        rows = self.db.conn.execute(sql, [first, SNIPPET_REACH, len(first), SNIPPET_REACH, *params, limit])
+        snippet = f"substr(text, max(1, instr(text, ?) - {SNIPPET_REACH}), ? + {SNIPPET_REACH * 2})"
+        phrases = [phrase_query(term) for term in terms if len(term) >= 2]
+        short = [term for term in terms if len(term) < 2]
+        if phrases and not short:
+            # FTS5 yields rowids in order: the LIMIT stops it after `limit` hits, even for a bigram in every document
+            sql = (f"SELECT id, title, status, {snippet} FROM (SELECT rowid FROM documents_fts WHERE documents_fts "
+                   "MATCH ? ORDER BY rowid LIMIT ?) AS hit JOIN documents ON documents.id = hit.rowid ORDER BY id")
+            rows = self.db.conn.execute(sql, [first, len(first), " AND ".join(phrases), limit])
+        else:
+            where = ["instr(text, ?) > 0" for _ in short]
+            params: list[Any] = list(short)
+            if phrases:
+                where.insert(0, "id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+                params.insert(0, " AND ".join(phrases))
+            sql = f"SELECT id, title, status, {snippet} FROM documents WHERE {' AND '.join(where)} ORDER BY id LIMIT ?"
+            rows = self.db.conn.execute(sql, [first, len(first), *params, limit])
         return [SearchHit(id, title, status, _mark(snippet, first)) for id, title, status, snippet in rows]
 
     # -- statistics ----------------------------------------------------------------------

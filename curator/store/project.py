@@ -148,6 +148,10 @@ class Project:
         except sqlite3.DatabaseError as exc:
             _close_quietly(locals().get("conn"), locals().get("lock"))
             raise CorruptProject(path, str(exc), backups.newest_backup(path)) from None
+        except OSError as exc:  # the lock file beside it could not be written (full disk, folder gone)
+            _close_quietly(locals().get("conn"), locals().get("lock"))
+            raise ProjectError(f"{path}: cannot open it for writing ({exc.strerror or exc}); "
+                               "free some space, or open it read-only") from None
         return project
 
     @staticmethod

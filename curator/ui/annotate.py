@@ -1,0 +1,125 @@
+"""The annotator's actions on the current document: tag, delete, set status.
+
+Each builds an Edit from core.edits and hands it to the session; the article view is
+updated at once for the annotator's own spans (re-reading 5,000 spans would cost ~40 ms),
+and reconciled with the store after any other change (undo, the panels).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from curator.core import segment
+from curator.core.edits import combine, delete_span, set_status, tag_span
+from curator.core.model import FACT_TABLES, Document, Label, Span
+from curator.store import ProjectError
+from curator.ui.article_view import ArticleView
+from curator.ui.session import Session
+from curator.ui.texts import status_title
+
+
+class Annotator(QObject):
+    document_changed = Signal()  # the current document's row (status) changed
+    message = Signal(str)  # a short note for the status bar
+
+    def __init__(self, session: Session, view: ArticleView, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.project = session.project
+        self.view = view
+        self.doc: Document | None = None
+        self.labels: dict[str, Label] = {label.name: label for label in self.project.labels()}
+        self.snap_words = False
+        self.snap_quotes = False
+        self._reconcile_timer = QTimer(self, singleShot=True, interval=0, timeout=self.reconcile)
+        session.changed.connect(self._on_changed)
+
+    # -- documents -----------------------------------------------------------------------
+
+    def open_document(self, doc_id: int | None) -> None:
+        self.doc = self.project.document(doc_id) if doc_id is not None else None
+        self.view.show_document(self.doc, self.project.spans(doc_id) if doc_id is not None else ())
+
+    def _on_changed(self, tables: frozenset) -> None:
+        if self.doc is None:
+            return
+        if "documents" in tables:
+            self.doc = self.project.document(self.doc.id)
+            self.document_changed.emit()
+        if "spans" in tables:
+            self._reconcile_timer.start()
+
+    def reconcile(self) -> None:
+        """Bring the highlights in line with the stored spans (after undo, or a panel's edit)."""
+        if self.doc is not None:
+            self.view.set_spans(self.project.spans(self.doc.id))
+
+    # -- tagging -------------------------------------------------------------------------
+
+    def tag_selection(self, label_name: str) -> Span | None:
+        """Tag the selected text (snapped, when asked) with label_name; the new span, or None."""
+        if self.doc is None or label_name not in self.labels:
+            return None
+        start, end = self.view.selection()
+        if start == end:
+            self.message.emit(self.tr("先选中要标注的文字。"))
+            return None
+        start, end = segment.snap(self.doc.text, start, end, words=self.snap_words, quotes=self.snap_quotes)
+        if start >= end:
+            return None
+        label = self.labels[label_name]
+        same = [s for s in self.view.spans() if (s.start, s.end, s.label) == (start, end, label_name)]
+        if same:
+            self.message.emit(self.tr("这段文字已经标注为“{0}”。").format(label.title))
+            return None
+        table = FACT_TABLES.get(label_name)
+        edit = tag_span(
+            self.doc, start, end, label_name,
+            span_id=self.project.next_id("spans"),
+            fact_id=self.project.next_id(table) if table else None,
+            label_title=label.title, doc_spans=self.view.spans(),
+        )
+        if self.doc.status == "todo":
+            edit = combine(edit.label, [edit, set_status(self.doc, "in_progress")])
+        if not self.session.apply(edit):
+            return None
+        span = Span.from_row(dict(edit.changes[0].after))
+        self.view.add_span(span)
+        self.view.clear_selection()
+        return span
+
+    def delete_selected_span(self, parent: QWidget | None = None) -> bool:
+        span = self.view.selected_span()
+        if span is None or self.doc is None:
+            self.message.emit(self.tr("没有选中的标注。"))
+            return False
+        facts = self.project.facts_citing(span)
+        citing = [row for _table, row in facts if span.id in row["span_ids"]]
+        if any(row.get("edited") == 1 for row in citing):
+            answer = QMessageBox.question(
+                parent, self.tr("删除标注"),
+                self.tr("引用这段文字的事实行已被人工修改过。仍然删除这条标注吗？"),
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.No,
+            )
+            if answer != QMessageBox.Yes:
+                return False
+        title = self.labels[span.label].title if span.label in self.labels else span.label
+        if not self.session.apply(delete_span(span, facts=facts, label_title=title)):
+            return False
+        self.view.remove_span(span)
+        return True
+
+    # -- status --------------------------------------------------------------------------
+
+    def set_status(self, status: str) -> bool:
+        if self.doc is None:
+            return False
+        edit = set_status(self.doc, status, label=self.tr("状态：{0}").format(status_title(status)))
+        return self.session.apply(edit)
+
+    def refresh_labels(self) -> None:
+        try:
+            self.labels = {label.name: label for label in self.project.labels()}
+        except ProjectError as exc:
+            self.message.emit(str(exc))

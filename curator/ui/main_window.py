@@ -1,0 +1,367 @@
+"""The annotation window: wiring only. Document list | article | fact panels, status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget,
+)
+
+from curator.core.model import STATUSES
+from curator.ui import file_actions
+from curator.ui.annotate import Annotator
+from curator.ui.article_view import ArticleView
+from curator.ui.document_list import DocumentList
+from curator.ui.label_bar import LabelBar
+from curator.ui.panels_factory import is_real, make_panels
+from curator.ui.session import Session
+from curator.ui.settings import Settings
+from curator.ui.shortcuts import ShortcutSheet, sequences
+from curator.ui.texts import STATUS_COLORS, status_title
+
+LIST_REFRESH_MS = 150
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, *, settings: Settings | None = None,
+                 open_project: Callable[[Path], None] | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.project = session.project
+        self.settings = settings or Settings()
+        self.open_project = open_project
+        self.current_doc: int | None = None
+
+        self.documents = DocumentList()
+        self.article = ArticleView()
+        self.article.set_labels(self.project.labels())
+        self.label_bar = LabelBar()
+        self.label_bar.set_labels(self.project.labels())
+        self.annotator = Annotator(session, self.article, self)
+        self.panels = make_panels(session, self)
+        self._build_layout()
+        self._build_actions()
+        self._build_status_bar()
+        self._connect()
+
+        self._list_timer = QTimer(self, singleShot=True, interval=LIST_REFRESH_MS, timeout=self._refresh_list)
+        self.documents.set_project(self.project)
+        self._restore()
+        self._update_title()
+
+    # -- layout --------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        self.read_only_bar = _message_bar(self._read_only_text())
+        self.read_only_bar.setVisible(self.project.read_only)
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_bar)
+        column.addWidget(self.label_bar)
+        column.addWidget(self.article, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.panels.initiatives, self.tr("举措"))
+        self.tabs.addTab(self.panels.figures, self.tr("数据"))
+        self.tabs.addTab(self.panels.spans, self.tr("标注"))
+        self.tabs.addTab(self.panels.suggestions, self.tr("建议"))
+        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.documents)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 640, 380])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.resize(1320, 820)
+
+    def _build_actions(self) -> None:
+        self.actions: dict[str, QAction] = {}
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("文件(&F)"))
+        self._add(file_menu, "new_project", self.tr("新建项目…"), lambda: file_actions.new_project(self))
+        self._add(file_menu, "open_project", self.tr("打开项目…"), lambda: file_actions.open_project(self))
+        self.recent_menu = file_menu.addMenu(self.tr("最近的项目"))
+        self.recent_menu.aboutToShow.connect(lambda: file_actions.fill_recent_menu(self, self.recent_menu))
+        file_menu.addSeparator()
+        self._add(file_menu, "import_files", self.tr("导入文件或文件夹…"), lambda: file_actions.import_files(self))
+        export = self._add(file_menu, "export", self.tr("导出…"), lambda: file_actions.export(self))
+        if not file_actions.export_available():
+            export.setEnabled(False)
+            export.setToolTip(self.tr("导出功能尚未安装"))
+        file_menu.addSeparator()
+        file_menu.addAction(self.tr("退出"), QKeySequence.Quit, self.close)
+
+        edit_menu = menu.addMenu(self.tr("编辑(&E)"))
+        undo = self.session.undo_stack.createUndoAction(self, self.tr("撤销"))
+        redo = self.session.undo_stack.createRedoAction(self, self.tr("重做"))
+        undo.setShortcuts(sequences("undo"))
+        redo.setShortcuts(sequences("redo"))
+        self.actions.update(undo=undo, redo=redo)
+        edit_menu.addActions([undo, redo])
+        edit_menu.addSeparator()
+        self._add(edit_menu, "delete_span", self.tr("删除标注"), self._delete_span, widget=self.article)
+        self._add(edit_menu, "clear_selection", self.tr("取消选择"), self.article.clear_selection, widget=self.article)
+        self._add(edit_menu, "find", self.tr("搜索…"), self._focus_search)
+        edit_menu.addSeparator()
+        for label in self.project.labels():
+            action = QAction(f"{label.title}", self)
+            if label.hotkey:
+                action.setShortcut(QKeySequence(label.hotkey))
+            action.triggered.connect(lambda _=False, name=label.name: self._tag(name))
+            edit_menu.addAction(action)
+            self.addAction(action)
+            self.actions[f"label_{label.name}"] = action
+
+        doc_menu = menu.addMenu(self.tr("文章(&D)"))
+        self._add(doc_menu, "next_document", self.tr("下一篇"), lambda: self._step(1))
+        self._add(doc_menu, "previous_document", self.tr("上一篇"), lambda: self._step(-1))
+        self._add(doc_menu, "done_and_next", self.tr("完成并打开下一篇"), self._done_and_next)
+        doc_menu.addSeparator()
+        self.status_group = QActionGroup(self)
+        for status in STATUSES:
+            action = self._add(doc_menu, f"status_{status}", status_title(status),
+                               lambda _=False, s=status: self.annotator.set_status(s))
+            action.setCheckable(True)
+            self.status_group.addAction(action)
+
+        view_menu = menu.addMenu(self.tr("设置(&S)"))
+        words = self._add(view_menu, "snap_words", self.tr("对齐到词语"), self._toggle_snap)
+        quotes = self._add(view_menu, "snap_quotes", self.tr("扩展到引号、书名号"), self._toggle_snap)
+        for action, name in ((words, "snap_words"), (quotes, "snap_quotes")):
+            action.setCheckable(True)
+            action.setChecked(self.settings.flag(name))
+        self._toggle_snap()
+        view_menu.addSeparator()
+        language = view_menu.addMenu(self.tr("界面语言"))
+        file_actions.fill_language_menu(self, language)
+
+        help_menu = menu.addMenu(self.tr("帮助(&H)"))
+        self._add(help_menu, "shortcut_sheet", self.tr("快捷键"), lambda: ShortcutSheet(self).exec())
+
+        toolbar = QToolBar(self.tr("工具栏"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        for status in STATUSES:
+            toolbar.addAction(self.actions[f"status_{status}"])
+        toolbar.addAction(self.actions["done_and_next"])
+        toolbar.addSeparator()
+        toolbar.addActions([words, quotes])
+        toolbar.addSeparator()
+        toolbar.addActions([undo, redo])
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def _add(self, menu, name: str, text: str, slot, *, widget: QWidget | None = None) -> QAction:
+        action = QAction(text, widget or self)
+        keys = sequences(name) if name in _KEYED else []
+        if keys:
+            action.setShortcuts(keys)
+        if widget is not None:
+            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            widget.addAction(action)
+        else:
+            self.addAction(action)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.actions[name] = action
+        return action
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.doc_counts = QLabel()
+        self.progress = QLabel()
+        self.lock_label = QLabel(self.tr("只读") if self.project.read_only else "")
+        self.lock_label.setStyleSheet("color: #b05000; font-weight: bold;")
+        for widget in (self.lock_label, self.doc_counts, self.progress):
+            widget.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(widget)
+
+    def _connect(self) -> None:
+        self.documents.document_chosen.connect(self.show_document)
+        self.label_bar.label_chosen.connect(self._tag)
+        self.article.span_clicked.connect(self._on_span_clicked)
+        self.session.changed.connect(self._on_changed)
+        self.session.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.annotator.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.annotator.document_changed.connect(self._update_status_actions)
+        for panel in self.panels.all():
+            if hasattr(panel, "evidence_requested"):
+                panel.evidence_requested.connect(self.article.flash)
+            if hasattr(panel, "suggestion_focused"):
+                panel.suggestion_focused.connect(self._on_suggestion_focused)
+
+    # -- documents -----------------------------------------------------------------------
+
+    def show_document(self, doc_id: int | None) -> None:
+        if doc_id == self.current_doc and self.annotator.doc is not None:
+            return
+        self.current_doc = doc_id
+        self.annotator.open_document(doc_id)
+        self.documents.select_document(doc_id)
+        for panel in self.panels.all():
+            if is_real(panel):
+                panel.set_document(doc_id)
+        self.settings.set_last_document(self.project.path, doc_id)
+        self._update_status_actions()
+        self._update_counts()
+        self._update_title()
+
+    def _step(self, step: int) -> None:
+        target = self.documents.neighbour(self.current_doc, step)
+        if target is not None:
+            self.show_document(target)
+
+    def _done_and_next(self) -> None:
+        if self.current_doc is None:
+            return
+        if self.annotator.doc.status not in ("done", "reviewed"):
+            self.annotator.set_status("done")
+        target = self.documents.next_undone(self.current_doc)
+        if target is None:
+            self.statusBar().showMessage(self.tr("所有文章都已完成。"), 6000)
+            return
+        self.show_document(target)
+
+    def _focus_search(self) -> None:
+        self.documents.search_box.setFocus(Qt.ShortcutFocusReason)
+        self.documents.search_box.selectAll()
+
+    # -- tagging -------------------------------------------------------------------------
+
+    def _tag(self, label_name: str) -> None:
+        span = self.annotator.tag_selection(label_name)
+        if span is not None:
+            self.article.setFocus(Qt.OtherFocusReason)
+            self._select_fact_rows(span.id)
+
+    def _delete_span(self) -> None:
+        self.annotator.delete_selected_span(self)
+
+    def _on_span_clicked(self, span_id: int) -> None:
+        self._select_fact_rows(span_id)
+
+    def _select_fact_rows(self, span_id: int) -> None:
+        for index, panel in ((0, self.panels.initiatives), (1, self.panels.figures)):
+            if hasattr(panel, "select_rows_for_span"):
+                found = panel.select_rows_for_span(span_id)
+                if found:
+                    self.tabs.setCurrentIndex(index)
+
+    def _on_suggestion_focused(self, span_id: int) -> None:
+        span = next((s for s in self.article.spans() if s.id == span_id), None)
+        if span is not None:
+            self.article.set_selected_span(span_id)
+            self.article.flash(span.start, span.end)
+
+    def _toggle_snap(self) -> None:
+        self.annotator.snap_words = self.actions["snap_words"].isChecked()
+        self.annotator.snap_quotes = self.actions["snap_quotes"].isChecked()
+        self.settings.set_flag("snap_words", self.annotator.snap_words)
+        self.settings.set_flag("snap_quotes", self.annotator.snap_quotes)
+
+    # -- refreshing ----------------------------------------------------------------------
+
+    def _on_changed(self, tables: frozenset) -> None:
+        if tables & {"documents", "spans"}:
+            self._list_timer.start()
+        self._update_counts()
+
+    def _refresh_list(self) -> None:
+        self.documents.refresh()
+        self._update_progress()
+
+    def _update_status_actions(self) -> None:
+        doc = self.annotator.doc
+        for status in STATUSES:
+            action = self.actions[f"status_{status}"]
+            action.setEnabled(doc is not None and not self.project.read_only)
+            action.setChecked(doc is not None and doc.status == status)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        doc = self.annotator.doc
+        if doc is None:
+            self.doc_counts.setText("")
+        else:
+            spans = [s for s in self.article.spans() if s.origin != "suggested"]
+            suggested = len(self.article.spans()) - len(spans)
+            colour = STATUS_COLORS.get(doc.status, "#666")
+            self.doc_counts.setText(
+                self.tr("本篇：<span style='color:{0}'>{1}</span> · {2} 个标注 · {3} 条建议").format(
+                    colour, status_title(doc.status), len(spans), suggested))
+        self._update_progress()
+
+    def _update_progress(self) -> None:
+        status = self.project.stats()["status"] if self.project.document_count() < 20_000 else None
+        if status is None:
+            return
+        total = sum(status.values())
+        finished = status.get("done", 0) + status.get("reviewed", 0)
+        self.progress.setText(self.tr("进度：{0} / {1} 篇已完成").format(finished, total))
+
+    def _read_only_text(self) -> str:
+        holder = self.project.locked_by
+        if holder:
+            return self.tr("此项目正由另一个 curator 打开（{0}），现以只读方式显示；修改不会保存。").format(holder)
+        return self.tr("此项目以只读方式打开；修改不会保存。")
+
+    def _update_title(self) -> None:
+        name = self.project.path.name if self.project.path else self.tr("内存项目")
+        doc = self.annotator.doc
+        title = f"{doc.title} — {name}" if doc else name
+        if self.project.read_only:
+            title += self.tr("（只读）")
+        self.setWindowTitle(f"{title} — curator")
+
+    # -- remembering ---------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self.settings.state("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = self.settings.state("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        last = self.settings.last_document(self.project.path)
+        ids = self.documents.model.ids()
+        self.show_document(last if last in ids else (ids[0] if ids else None))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set_state("geometry", self.saveGeometry())
+        self.settings.set_state("splitter", self.splitter.saveState())
+        self.settings.set_last_document(self.project.path, self.current_doc)
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+_KEYED = {
+    "next_document", "previous_document", "find", "delete_span", "clear_selection", "done_and_next",
+    "status_todo", "status_in_progress", "status_done", "status_reviewed", "snap_words", "snap_quotes",
+    "open_project", "new_project", "import_files", "export", "shortcut_sheet",
+}
+
+
+def _message_bar(text: str) -> QWidget:
+    bar = QWidget()
+    bar.setObjectName("messageBar")
+    bar.setStyleSheet("#messageBar { background: #fff4d6; border-bottom: 1px solid #e8d49a; }")
+    row = QHBoxLayout(bar)
+    row.setContentsMargins(12, 6, 6, 6)
+    label = QLabel(text)
+    label.setWordWrap(True)
+    close = QPushButton("×")
+    close.setFlat(True)
+    close.setFixedWidth(28)
+    close.clicked.connect(bar.hide)
+    row.addWidget(label, 1)
+    row.addWidget(close)
+    return bar

@@ -38,6 +38,10 @@ class EditConflict(ProjectError):
     """The rows an edit expected are not what is stored (e.g. a stale undo)."""
 
 
+class NeedsUpgrade(ProjectError):
+    """An older project opened read-only: it must be migrated by a writable open first."""
+
+
 class CorruptProject(ProjectError):
     """The project file is damaged; newest_backup is what `Project.restore_backup` would bring back."""
 
@@ -125,9 +129,18 @@ class Project:
         if exists:
             _check_file(path)
         holder = current_holder(path) if exists else None
+        if read_only and holder is None and exists and _writable(path):
+            try:
+                return cls._open(path, exists=exists, read_only=True, holder=None)
+            except NeedsUpgrade:  # e.g. `curator list` right after an update: upgrade it (with a backup) first
+                cls.open(path, create=False).close()
         read_only = read_only or holder is not None
         if not read_only and exists and not _writable(path):
             read_only = True
+        return cls._open(path, exists=exists, read_only=read_only, holder=holder)
+
+    @classmethod
+    def _open(cls, path: Path, *, exists: bool, read_only: bool, holder: LockHolder | None) -> Project:
         try:
             if read_only:
                 conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
@@ -217,7 +230,7 @@ class Project:
             self._check_integrity()
         if self.read_only:
             if migrations.pending(self.db):
-                raise ProjectError("this project was made by an older curator and must be upgraded; open it writable once")
+                raise NeedsUpgrade("this project was made by an older curator and must be upgraded; open it writable once")
             return
         if self.path is not None:
             conn.execute("PRAGMA journal_mode = WAL")

@@ -241,3 +241,13 @@ def test_read_only_project_file_opens_read_only_and_refuses_edits(tmp_path, monk
     finally:
         os.chmod(path, 0o644)
     assert _titles(path) and Project.open(path).meta("x") is None
+
+
+def test_an_older_project_listed_read_only_is_upgraded_first(tmp_path):
+    path = tmp_path / "old.curator"
+    shutil.copy(FIXTURE, path)
+    result = CliRunner().invoke(main, ["list", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.output)) == 4
+    if len(schema.migrations._migrations) > 1:
+        assert [b.reason for b in Project.list_backups(path)] == ["migration"]

@@ -5,7 +5,7 @@ from pathlib import Path
 import openpyxl
 from click.testing import CliRunner
 
-from conftest import build_tagged
+from export_fixtures import build_tagged
 from curator.cli import main
 from curator.store import Project
 

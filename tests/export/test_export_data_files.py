@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import INJECTIONS
+from export_fixtures import INJECTIONS
 from curator.core.evidence import evidence_for, evidence_sentence
 from curator.core.importing import read_path
 from curator.services.exporting import ExportOptions, TargetExists, csv_paths, export, export_csv, export_jsonl

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
-from conftest import INJECTIONS
+from export_fixtures import INJECTIONS
 from curator.core.model import STATUS_TITLES
 from curator.export.values import DATE_FORMAT
 from curator.services.exporting import ExportError, ExportOptions, TargetExists, export_workbook

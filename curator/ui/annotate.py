@@ -55,6 +55,11 @@ class Annotator(QObject):
         if self.doc is not None:
             self.view.set_spans(self.project.spans(self.doc.id))
 
+    def stop(self) -> None:
+        """No more reading from the project (it is about to close)."""
+        self._reconcile_timer.stop()
+        self.session.changed.disconnect(self._on_changed)
+
     # -- tagging -------------------------------------------------------------------------
 
     def tag_selection(self, label_name: str) -> Span | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from curator.core.model import Document, Label, Span
@@ -21,6 +21,8 @@ from curator.ui.offsets import OffsetMap
 ARTICLE_FONT_PX = 15
 FLASH_MS = 1200
 SUGGESTION_ALPHA = 70
+LINE_HEIGHT_PERCENT = 160
+PARAGRAPH_GAP_PX = 6
 FLASH_COLOR = "#ffd54f"
 SELECTED_SPAN_COLOR = "#5b6b7f"
 
@@ -52,6 +54,9 @@ class ArticleView(QPlainTextEdit):
         self._flash: QTextEdit.ExtraSelection | None = None
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS, timeout=self._end_flash)
         self._press_pos: QPoint | None = None
+        self._block_format = QTextBlockFormat()
+        self._block_format.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.ProportionalHeight.value)
+        self._block_format.setBottomMargin(PARAGRAPH_GAP_PX)
 
     # -- labels and documents ------------------------------------------------------------
 
@@ -73,6 +78,8 @@ class ArticleView(QPlainTextEdit):
         self._layers = _assign_layers(self._spans.values())
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
+        cursor.select(QTextCursor.Document)
+        cursor.mergeBlockFormat(self._block_format)
         for span in sorted(self._spans.values(), key=_paint_order):
             self._paint(cursor, span, span.start, span.end)
         cursor.endEditBlock()
@@ -140,9 +147,10 @@ class ArticleView(QPlainTextEdit):
         elif self._layers.get(span.id, 0) == 0:
             fmt.setBackground(color)
         else:
+            # an underline alone sits under the next line's background; coloured text stays visible
+            fmt.setForeground(color.darker(260))
             fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)
-            fmt.setUnderlineColor(color.darker(140))
-            fmt.setFontUnderline(True)
+            fmt.setUnderlineColor(color.darker(200))
         return fmt
 
     def _select(self, cursor: QTextCursor, start: int, end: int) -> None:

@@ -196,6 +196,8 @@ class MainWindow(QMainWindow):
         for panel in self.panels.all():
             if hasattr(panel, "evidence_requested"):
                 panel.evidence_requested.connect(self.article.flash)
+            if hasattr(panel, "message"):
+                panel.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
             if hasattr(panel, "suggestion_focused"):
                 panel.suggestion_focused.connect(self._on_suggestion_focused)
 
@@ -250,11 +252,13 @@ class MainWindow(QMainWindow):
         self._select_fact_rows(span_id)
 
     def _select_fact_rows(self, span_id: int) -> None:
-        for index, panel in ((0, self.panels.initiatives), (1, self.panels.figures)):
+        span = next((s for s in self.article.spans() if s.id == span_id), None)
+        for panel in (self.panels.initiatives, self.panels.figures):
             if hasattr(panel, "select_rows_for_span"):
-                found = panel.select_rows_for_span(span_id)
-                if found:
-                    self.tabs.setCurrentIndex(index)
+                panel.select_rows_for_span(span_id)
+        tab = {"initiative": self.panels.initiatives, "figure": self.panels.figures}.get(span.label if span else "")
+        if tab is not None:
+            self.tabs.setCurrentWidget(tab)
 
     def _on_suggestion_focused(self, span_id: int) -> None:
         span = next((s for s in self.article.spans() if s.id == span_id), None)
@@ -336,6 +340,8 @@ class MainWindow(QMainWindow):
         self.show_document(last if last in ids else (ids[0] if ids else None))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._list_timer.stop()
+        self.annotator.stop()
         self.settings.set_state("geometry", self.saveGeometry())
         self.settings.set_state("splitter", self.splitter.saveState())
         self.settings.set_last_document(self.project.path, self.current_doc)

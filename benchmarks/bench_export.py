@@ -1,6 +1,6 @@
 """The 数据 sheet with many figure rows: curator's writer (openpyxl write-only) next to xlsxwriter.
 
-    python benchmarks/bench_export.py [--rows 100000] [--runs 3] [--small 10000]
+    python benchmarks/bench_export.py [--rows 100000] [--runs 3] [--small 10000] [--project]
 
 Both write the same cells with the same formats (header style, wrapped evidence, number,
 percent and date formats, hidden id columns, frozen header, autofilter); xlsxwriter in
@@ -118,11 +118,52 @@ def peak_memory(count: int) -> dict:
     return json.loads(out.stdout)
 
 
+def project_export(count: int) -> dict:
+    """Seconds and max RSS of a fresh process exporting a project of count figures (and their spans)."""
+    code = f"""
+import json, resource, sys, tempfile, time
+from pathlib import Path
+sys.path.insert(0, {str(ROOT)!r})
+from curator.core.edits import Edit, RowChange
+from curator.core.importing import read_path
+from curator.services.exporting import export_workbook
+from curator.store import Project
+folder = Path(tempfile.mkdtemp())
+with Project.open(folder / "big.curator") as store:
+    store.import_batches(read_path(Path({str(ROOT / "seeds")!r})))
+    docs = [store.document(d.id) for d in store.documents()]
+    changes = []
+    for n in range({count}):
+        doc = docs[n % len(docs)]
+        start = (n * 7) % (len(doc.text) - 4)
+        changes.append(RowChange("spans", None, dict(id=n + 1, doc_id=doc.id, start=start, end=start + 3,
+            label="figure", text=doc.text[start:start + 3], attrs={{}}, origin="manual", annotator="张三",
+            created="", updated="")))
+        changes.append(RowChange("figures", None, dict(id=n + 1, doc_id=doc.id, indicator="志愿者人数",
+            value=float(n), unit="人", qualifier="", place="格尔木市", as_of="2021-08-03", initiative_id=None,
+            span_ids=[n + 1], edited=0)))
+        if len(changes) >= 4000:  # small edits, so building the project does not set the peak
+            store.apply(Edit("bench", changes))
+            changes = []
+    store.apply(Edit("bench", changes))
+    del changes
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    export_workbook(store, folder / "big.xlsx")
+    print(json.dumps({{"seconds": time.perf_counter() - started, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+                      "rss_before": base * 1024}}))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--small", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--project", action="store_true",
+                        help="Also export a whole project (all five sheets) of --small and --rows figures, end to end.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         seconds = {name: median_seconds(writer, Path(folder) / f"{i}.xlsx", args.rows, args.runs)
@@ -138,6 +179,12 @@ def main() -> None:
     for count in (args.small, args.rows):
         memory = peak_memory(count)
         print(f"{count:>10,}{memory['traced'] / 2**20:>24.1f}{memory['rss'] / 2**20:>14.1f}")
+    if args.project:
+        print()
+        print(f"{'project figures':>16}{'export seconds':>16}{'max RSS MiB (before export)':>30}")
+        for count in (args.small, args.rows):
+            result = project_export(count)
+            print(f"{count:>16,}{result['seconds']:>16.1f}{result['rss'] / 2**20:>16.1f} ({result['rss_before'] / 2**20:.1f})")
 
 
 if __name__ == "__main__":

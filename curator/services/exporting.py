@@ -97,24 +97,19 @@ class ExportSummary:
 # -- rows for the sheets ------------------------------------------------------------------------
 
 class _Evidence:
-    """Evidence sentences; keeps only the current document's text and spans (rows come by document)."""
+    """Evidence sentences; keeps only the current document's text (rows come document by document)."""
 
     def __init__(self, project: Project) -> None:
         self._project = project
         self._doc_id: int | None = None
         self._text = ""
-        self._spans: dict[int, tuple[int, int, str]] = {}
-
-    def _load(self, doc_id: int) -> None:
-        if doc_id != self._doc_id:
-            self._doc_id = doc_id
-            self._text = reports.document_text(self._project, doc_id)
-            self._spans = reports.span_positions(self._project, doc_id)
 
     def of(self, row: Mapping[str, Any]) -> tuple[str, str]:
-        """(evidence sentence, annotator of the first evidence span) for a fact row."""
-        self._load(row["doc_id"])
-        found = [self._spans[sid] for sid in row.get("span_ids") or () if sid in self._spans]
+        """(evidence sentence, annotator of the first evidence span) for a fact row with evidence_spans."""
+        if row["doc_id"] != self._doc_id:
+            self._doc_id = row["doc_id"]
+            self._text = reports.document_text(self._project, self._doc_id)
+        found = row.get("evidence_spans") or []
         sentence = evidence_for(self._text, [(start, end) for start, end, _ in found])
         return sentence, (found[0][2] if found else "")
 

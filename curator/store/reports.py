@@ -65,21 +65,31 @@ def documents(project: Project, selection: Selection) -> Iterator[dict[str, Any]
     return _rows(project, sql, extra + params)
 
 
+def _evidence_spans(alias: str) -> str:
+    """A column: the fact's evidence spans as JSON [[start, end, annotator], ...], in span_ids order."""
+    return (
+        "(SELECT json_group_array(json_array(s.start, s.end, COALESCE(s.annotator, ''))) FROM "
+        f"(SELECT j.key AS position, sp.start, sp.end, sp.annotator FROM json_each({alias}.span_ids) j "
+        "JOIN spans sp ON sp.id = j.value ORDER BY j.key) s) AS evidence_spans"
+    )
+
+
 def initiatives(project: Project, selection: Selection) -> Iterator[dict[str, Any]]:
-    """Initiative rows (span_ids decoded) with doc_title, published and status of their document."""
+    """Initiative rows (span_ids decoded) with doc_title, published and status of their document,
+    and evidence_spans: [[start, end, annotator], ...] of the spans they cite."""
     where, params = selection.facts("i")
     sql = (
-        "SELECT i.*, d.title AS doc_title, d.published AS published, d.status AS status "
+        f"SELECT i.*, d.title AS doc_title, d.published AS published, d.status AS status, {_evidence_spans('i')} "
         f"FROM initiatives i JOIN documents d ON d.id = i.doc_id WHERE {where} ORDER BY i.doc_id, i.id"
     )
     return _decoded(_rows(project, sql, params))
 
 
 def figures(project: Project, selection: Selection) -> Iterator[dict[str, Any]]:
-    """Figure rows (span_ids decoded) with doc_title, status and the linked initiative's name."""
+    """Figure rows (span_ids decoded) with doc_title, status, the linked initiative's name and evidence_spans."""
     where, params = selection.facts("f")
     sql = (
-        "SELECT f.*, d.title AS doc_title, d.status AS status, i.name AS initiative "
+        f"SELECT f.*, d.title AS doc_title, d.status AS status, i.name AS initiative, {_evidence_spans('f')} "
         "FROM figures f JOIN documents d ON d.id = f.doc_id LEFT JOIN initiatives i ON i.id = f.initiative_id "
         f"WHERE {where} ORDER BY f.doc_id, f.id"
     )
@@ -110,12 +120,6 @@ def document_ids(project: Project, selection: Selection) -> list[int]:
 def document_text(project: Project, doc_id: int) -> str:
     row = project.db.conn.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
     return row[0] if row else ""
-
-
-def span_positions(project: Project, doc_id: int) -> dict[int, tuple[int, int, str]]:
-    """span id -> (start, end, annotator) for one document."""
-    rows = project.db.conn.execute("SELECT id, start, end, annotator FROM spans WHERE doc_id = ?", [doc_id])
-    return {row[0]: (row[1], row[2], row[3] or "") for row in rows}
 
 
 def place_counts(project: Project, selection: Selection) -> list[tuple[str, int, int, int]]:
@@ -171,7 +175,7 @@ def status_counts(project: Project, selection: Selection) -> dict[str, int]:
 
 def _decoded(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     for row in rows:
-        for key in ("span_ids", "attrs"):
+        for key in ("span_ids", "attrs", "evidence_spans"):
             if isinstance(row.get(key), str):
                 row[key] = json.loads(row[key])
         yield row

@@ -22,6 +22,7 @@ from curator.ui.texts import status_title
 class Annotator(QObject):
     document_changed = Signal()  # the current document's row (status) changed
     message = Signal(str)  # a short note for the status bar
+    spans_shown = Signal()  # the article's highlights changed
 
     def __init__(self, session: Session, view: ArticleView, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +55,7 @@ class Annotator(QObject):
         """Bring the highlights in line with the stored spans (after undo, or a panel's edit)."""
         if self.doc is not None:
             self.view.set_spans(self.project.spans(self.doc.id))
+            self.spans_shown.emit()
 
     def stop(self) -> None:
         """No more reading from the project (it is about to close)."""
@@ -92,6 +94,7 @@ class Annotator(QObject):
         span = Span.from_row(dict(edit.changes[0].after))
         self.view.add_span(span)
         self.view.clear_selection()
+        self.spans_shown.emit()
         return span
 
     def delete_selected_span(self, parent: QWidget | None = None) -> bool:
@@ -113,6 +116,7 @@ class Annotator(QObject):
         if not self.session.apply(delete_span(span, facts=facts, label_title=title)):
             return False
         self.view.remove_span(span)
+        self.spans_shown.emit()
         return True
 
     # -- status --------------------------------------------------------------------------

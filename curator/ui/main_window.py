@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.annotator.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.annotator.document_changed.connect(self._update_status_actions)
+        self.annotator.spans_shown.connect(self._update_counts)
         for panel in self.panels.all():
             if hasattr(panel, "evidence_requested"):
                 panel.evidence_requested.connect(self.article.flash)

@@ -23,6 +23,7 @@ class Annotator(QObject):
     document_changed = Signal()  # the current document's row (status) changed
     message = Signal(str)  # a short note for the status bar
     spans_shown = Signal()  # the article's highlights changed
+    spans_changed_elsewhere = Signal()  # an edit (an undo, say) changed spans of another document
 
     def __init__(self, session: Session, view: ArticleView, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,11 +35,14 @@ class Annotator(QObject):
         self.snap_words = False
         self.snap_quotes = False
         self._reconcile_timer = QTimer(self, singleShot=True, interval=0, timeout=self.reconcile)
+        self._shown_own_edit = False  # the view already shows the spans of the edit just applied
         session.changed.connect(self._on_changed)
 
     # -- documents -----------------------------------------------------------------------
 
     def open_document(self, doc_id: int | None) -> None:
+        self._reconcile_timer.stop()
+        self._shown_own_edit = False
         self.doc = self.project.document(doc_id) if doc_id is not None else None
         self.view.show_document(self.doc, self.project.spans(doc_id) if doc_id is not None else ())
 
@@ -53,9 +57,13 @@ class Annotator(QObject):
 
     def reconcile(self) -> None:
         """Bring the highlights in line with the stored spans (after undo, or a panel's edit)."""
-        if self.doc is not None:
-            self.view.set_spans(self.project.spans(self.doc.id))
+        if self.doc is None:
+            return
+        if self.view.set_spans(self.project.spans(self.doc.id)):
             self.spans_shown.emit()
+        elif not self._shown_own_edit:
+            self.spans_changed_elsewhere.emit()
+        self._shown_own_edit = False
 
     def stop(self) -> None:
         """No more reading from the project (it is about to close)."""
@@ -76,8 +84,7 @@ class Annotator(QObject):
         if start >= end:
             return None
         label = self.labels[label_name]
-        same = [s for s in self.view.spans() if (s.start, s.end, s.label) == (start, end, label_name)]
-        if same:
+        if self.view.has_span(start, end, label_name):
             self.message.emit(self.tr("这段文字已经标注为“{0}”。").format(label.title))
             return None
         table = FACT_TABLES.get(label_name)
@@ -92,6 +99,7 @@ class Annotator(QObject):
         if not self.session.apply(edit):
             return None
         span = Span.from_row(dict(edit.changes[0].after))
+        self._shown_own_edit = True
         self.view.add_span(span)
         self.view.clear_selection()
         self.spans_shown.emit()
@@ -115,6 +123,7 @@ class Annotator(QObject):
         title = self.labels[span.label].title if span.label in self.labels else span.label
         if not self.session.apply(delete_span(span, facts=facts, label_title=title)):
             return False
+        self._shown_own_edit = True
         self.view.remove_span(span)
         self.spans_shown.emit()
         return True

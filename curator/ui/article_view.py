@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from curator.core.model import Document, Label, Span
@@ -21,8 +21,7 @@ from curator.ui.offsets import OffsetMap
 ARTICLE_FONT_PX = 15
 FLASH_MS = 1200
 SUGGESTION_ALPHA = 70
-LINE_HEIGHT_PERCENT = 160
-PARAGRAPH_GAP_PX = 6
+FIRST_SCREEN_MIN_CHARS = 3000
 FLASH_COLOR = "#ffd54f"
 SELECTED_SPAN_COLOR = "#5b6b7f"
 
@@ -54,39 +53,78 @@ class ArticleView(QPlainTextEdit):
         self._flash: QTextEdit.ExtraSelection | None = None
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS, timeout=self._end_flash)
         self._press_pos: QPoint | None = None
-        self._block_format = QTextBlockFormat()
-        self._block_format.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.ProportionalHeight.value)
-        self._block_format.setBottomMargin(PARAGRAPH_GAP_PX)
+        self._sorted: list[Span] | None = None
+        self._formats: dict[tuple[str, object], QTextCharFormat] = {}
+        self._generation = 0
 
     # -- labels and documents ------------------------------------------------------------
 
     def set_labels(self, labels: Iterable[Label]) -> None:
         labels = list(labels)
         self._colors = {label.name: QColor(label.color) for label in labels}
+        self._formats = {}
         self._titles = {label.name: label.title for label in labels}
 
     def show_document(self, doc: Document | None, spans: Iterable[Span] = ()) -> None:
+        """Show doc with its spans; the first screenful is highlighted at once, the rest right after."""
         self._end_flash()
         self._selected_span = None
+        self._generation += 1
         self.doc = doc
-        self._spans = {}
-        self._layers = {}
         text = doc.text if doc else ""
         self._offsets = OffsetMap(text)
+        self._formats = {}
         self.setPlainText(text)
         self._spans = {span.id: span for span in spans}
+        self._sorted = None
         self._layers = _assign_layers(self._spans.values())
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        cursor.select(QTextCursor.Document)
-        cursor.mergeBlockFormat(self._block_format)
-        for span in sorted(self._spans.values(), key=_paint_order):
-            self._paint(cursor, span, span.start, span.end)
-        cursor.endEditBlock()
+        ordered = sorted(self._spans.values(), key=_paint_order)
+        limit = self._first_screen_chars()
+        first = [span for span in ordered if span.start < limit]
+        self._paint_all(first)
+        if len(first) < len(ordered):
+            rest = [span for span in ordered if span.start >= limit]
+            generation = self._generation
+            QTimer.singleShot(0, lambda: self._paint_rest(generation, rest))
         self.moveCursor(QTextCursor.Start)
 
+    def _first_screen_chars(self) -> int:
+        """A generous guess at how many characters fill the first screen (wider is only slower)."""
+        metrics = self.fontMetrics()
+        lines = self.viewport().height() // max(1, metrics.lineSpacing()) + 1
+        per_line = self.viewport().width() // max(1, metrics.horizontalAdvance("中")) + 1
+        return max(FIRST_SCREEN_MIN_CHARS, 2 * lines * per_line)
+
+    def _paint_rest(self, generation: int, spans: list[Span]) -> None:
+        if generation == self._generation:
+            self._paint_all([span for span in spans if self._spans.get(span.id) is span])
+
+    def _paint_all(self, spans: list[Span]) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        to_qt, anchor, keep = self._offsets.to_qt, QTextCursor.MoveAnchor, QTextCursor.KeepAnchor
+        for span in spans:
+            cursor.setPosition(to_qt(span.start), anchor)
+            cursor.setPosition(to_qt(span.end), keep)
+            cursor.mergeCharFormat(self._format(span))
+        cursor.endEditBlock()
+
     def spans(self) -> list[Span]:
-        return sorted(self._spans.values(), key=lambda s: (s.start, s.end, s.id))
+        """The spans shown, by start (a cached list: do not change it)."""
+        if self._sorted is None:
+            self._sorted = sorted(self._spans.values(), key=lambda s: (s.start, s.end, s.id))
+        return self._sorted
+
+    def span(self, span_id: int) -> Span | None:
+        return self._spans.get(span_id)
+
+    def counts(self) -> tuple[int, int]:
+        """(accepted spans, suggestions) shown."""
+        suggested = sum(1 for span in self._spans.values() if span.origin == "suggested")
+        return len(self._spans) - suggested, suggested
+
+    def has_span(self, start: int, end: int, label: str) -> bool:
+        return any((s.start, s.end, s.label) == (start, end, label) for s in self._spans.values())
 
     def add_span(self, span: Span) -> None:
         if self.doc is None or span.doc_id != self.doc.id:
@@ -94,6 +132,7 @@ class ArticleView(QPlainTextEdit):
         if span.id in self._spans:
             self.remove_span(self._spans[span.id])
         self._spans[span.id] = span
+        self._sorted = None
         self._layers[span.id] = _free_layer(span, self._spans.values(), self._layers)
         if self._layers[span.id] == 0 and span.origin != "suggested":
             cursor = QTextCursor(self.document())
@@ -106,20 +145,25 @@ class ArticleView(QPlainTextEdit):
     def remove_span(self, span: Span) -> None:
         if self._spans.pop(span.id, None) is None:
             return
+        self._sorted = None
         self._layers.pop(span.id, None)
         if self._selected_span == span.id:
             self.set_selected_span(None)
         self._repaint(span.start, span.end)
 
-    def set_spans(self, spans: Iterable[Span]) -> None:
-        """Bring the highlights in line with spans, touching only what differs."""
+    def set_spans(self, spans: Iterable[Span]) -> bool:
+        """Bring the highlights in line with spans, touching only what differs; True if anything did."""
         wanted = {span.id: span for span in spans}
+        changed = False
         for span_id, span in list(self._spans.items()):
             if wanted.get(span_id) != span:
                 self.remove_span(span)
+                changed = True
         for span_id, span in wanted.items():
             if span_id not in self._spans:
                 self.add_span(span)
+                changed = True
+        return changed
 
     def _repaint(self, start: int, end: int) -> None:
         cursor = QTextCursor(self.document())
@@ -136,6 +180,13 @@ class ArticleView(QPlainTextEdit):
         cursor.mergeCharFormat(self._format(span))
 
     def _format(self, span: Span) -> QTextCharFormat:
+        kind = "suggested" if span.origin == "suggested" else min(self._layers.get(span.id, 0), 1)
+        key = (span.label, kind)
+        if key not in self._formats:
+            self._formats[key] = self._make_format(span)
+        return self._formats[key]
+
+    def _make_format(self, span: Span) -> QTextCharFormat:
         color = self._colors.get(span.label, QColor("#e0e0e0"))
         fmt = QTextCharFormat()
         if span.origin == "suggested":

@@ -6,6 +6,7 @@ and keeps the rows whose id it returned.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -63,6 +64,13 @@ class DocumentListModel(QAbstractTableModel):
             return row.id
         return None
 
+    def update_row(self, doc_id: int, **fields: Any) -> None:
+        """Change one row in place (status, spans) without reloading the list."""
+        row = self._row_of.get(doc_id)
+        if row is not None and any(getattr(self._rows[row], k) != v for k, v in fields.items()):
+            self._rows[row] = replace(self._rows[row], **fields)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
     def row_of(self, doc_id: int) -> int | None:
         return self._row_of.get(doc_id)
 
@@ -98,9 +106,11 @@ class DocumentList(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(26)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)  # uniform rows: fast for 100k
         header = self.view.horizontalHeader()
+        # fixed widths: ResizeToContents would measure every row (a third of a second at 10,000)
         header.setSectionResizeMode(DocumentListModel.TITLE, QHeaderView.Stretch)
-        header.setSectionResizeMode(DocumentListModel.STATUS, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(DocumentListModel.SPANS, QHeaderView.ResizeToContents)
+        for column, sample in ((DocumentListModel.STATUS, "标注中"), (DocumentListModel.SPANS, "标注 ")):
+            header.setSectionResizeMode(column, QHeaderView.Fixed)
+            header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 18)
         header.setHighlightSections(False)
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)

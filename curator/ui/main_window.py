@@ -43,13 +43,14 @@ class MainWindow(QMainWindow):
         self.label_bar.set_labels(self.project.labels())
         self.annotator = Annotator(session, self.article, self)
         self.panels = make_panels(session, self)
+        self._list_timer = QTimer(self, singleShot=True, interval=LIST_REFRESH_MS, timeout=self._refresh_list)
         self._build_layout()
         self._build_actions()
         self._build_status_bar()
         self._connect()
 
-        self._list_timer = QTimer(self, singleShot=True, interval=LIST_REFRESH_MS, timeout=self._refresh_list)
         self.documents.set_project(self.project)
+        self._update_progress()
         self._restore()
         self._update_title()
 
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
         self.annotator.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.annotator.document_changed.connect(self._update_status_actions)
         self.annotator.spans_shown.connect(self._update_counts)
+        self.annotator.spans_changed_elsewhere.connect(self._list_timer.start)
         for panel in self.panels.all():
             if hasattr(panel, "evidence_requested"):
                 panel.evidence_requested.connect(self.article.flash)
@@ -276,13 +278,12 @@ class MainWindow(QMainWindow):
     # -- refreshing ----------------------------------------------------------------------
 
     def _on_changed(self, tables: frozenset) -> None:
-        if tables & {"documents", "spans"}:
-            self._list_timer.start()
-        self._update_counts()
+        if "documents" in tables:
+            self._list_timer.start()  # a status changed: filters may change which rows show
+            self._update_progress()
 
     def _refresh_list(self) -> None:
         self.documents.refresh()
-        self._update_progress()
 
     def _update_status_actions(self) -> None:
         doc = self.annotator.doc
@@ -297,18 +298,15 @@ class MainWindow(QMainWindow):
         if doc is None:
             self.doc_counts.setText("")
         else:
-            spans = [s for s in self.article.spans() if s.origin != "suggested"]
-            suggested = len(self.article.spans()) - len(spans)
+            accepted, suggested = self.article.counts()
+            self.documents.model.update_row(doc.id, spans=accepted, status=doc.status)
             colour = STATUS_COLORS.get(doc.status, "#666")
             self.doc_counts.setText(
                 self.tr("本篇：<span style='color:{0}'>{1}</span> · {2} 个标注 · {3} 条建议").format(
-                    colour, status_title(doc.status), len(spans), suggested))
-        self._update_progress()
+                    colour, status_title(doc.status), accepted, suggested))
 
     def _update_progress(self) -> None:
-        status = self.project.stats()["status"] if self.project.document_count() < 20_000 else None
-        if status is None:
-            return
+        status = self.project.status_counts()
         total = sum(status.values())
         finished = status.get("done", 0) + status.get("reviewed", 0)
         self.progress.setText(self.tr("进度：{0} / {1} 篇已完成").format(finished, total))

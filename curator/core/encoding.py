@@ -10,7 +10,7 @@ only names the encoding of a file we refuse.
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from functools import cache
 
 SUPPORTED = "UTF-8, UTF-16, GBK/GB18030, Big5"
@@ -57,10 +57,12 @@ def plausibility(text: str, common: frozenset[str]) -> float:
     return sum(1 for ch in sample if ch in common or _is_plain(ch)) / len(sample)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # category Cc but for \t \n \f \r
+
+
 def _has_control_chars(text: str) -> bool:
     sample = text[:20000]
-    bad = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
-    return bad > len(sample) // 1000
+    return len(_CONTROL.findall(sample)) > len(sample) // 1000
 
 
 def _try(data: bytes, encoding: str) -> str | None:

@@ -35,14 +35,13 @@ class Annotator(QObject):
         self.snap_words = False
         self.snap_quotes = False
         self._reconcile_timer = QTimer(self, singleShot=True, interval=0, timeout=self.reconcile)
-        self._shown_own_edit = False  # the view already shows the spans of the edit just applied
+        self._applying_own_edit = False  # the view shows this edit's spans itself: no re-read
         session.changed.connect(self._on_changed)
 
     # -- documents -----------------------------------------------------------------------
 
     def open_document(self, doc_id: int | None) -> None:
         self._reconcile_timer.stop()
-        self._shown_own_edit = False
         self.doc = self.project.document(doc_id) if doc_id is not None else None
         self.view.show_document(self.doc, self.project.spans(doc_id) if doc_id is not None else ())
 
@@ -52,7 +51,7 @@ class Annotator(QObject):
         if "documents" in tables:
             self.doc = self.project.document(self.doc.id)
             self.document_changed.emit()
-        if "spans" in tables:
+        if "spans" in tables and not self._applying_own_edit:
             self._reconcile_timer.start()
 
     def reconcile(self) -> None:
@@ -61,9 +60,8 @@ class Annotator(QObject):
             return
         if self.view.set_spans(self.project.spans(self.doc.id)):
             self.spans_shown.emit()
-        elif not self._shown_own_edit:
+        else:
             self.spans_changed_elsewhere.emit()
-        self._shown_own_edit = False
 
     def stop(self) -> None:
         """No more reading from the project (it is about to close)."""
@@ -92,14 +90,13 @@ class Annotator(QObject):
             self.doc, start, end, label_name,
             span_id=self.project.next_id("spans"),
             fact_id=self.project.next_id(table) if table else None,
-            label_title=label.title, doc_spans=self.view.spans(),
+            label_title=label.title, doc_spans=self.view.spans() if table else (),
         )
         if self.doc.status == "todo":
             edit = combine(edit.label, [edit, set_status(self.doc, "in_progress")])
-        if not self.session.apply(edit):
+        if not self._apply_own(edit):
             return None
         span = Span.from_row(dict(edit.changes[0].after))
-        self._shown_own_edit = True
         self.view.add_span(span)
         self.view.clear_selection()
         self.spans_shown.emit()
@@ -121,12 +118,18 @@ class Annotator(QObject):
             if answer != QMessageBox.Yes:
                 return False
         title = self.labels[span.label].title if span.label in self.labels else span.label
-        if not self.session.apply(delete_span(span, facts=facts, label_title=title)):
+        if not self._apply_own(delete_span(span, facts=facts, label_title=title)):
             return False
-        self._shown_own_edit = True
         self.view.remove_span(span)
         self.spans_shown.emit()
         return True
+
+    def _apply_own(self, edit) -> bool:
+        self._applying_own_edit = True
+        try:
+            return self.session.apply(edit)
+        finally:
+            self._applying_own_edit = False
 
     # -- status --------------------------------------------------------------------------
 

@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
         self._select_fact_rows(span_id)
 
     def _select_fact_rows(self, span_id: int) -> None:
-        span = next((s for s in self.article.spans() if s.id == span_id), None)
+        span = self.article.span(span_id)
         for panel in (self.panels.initiatives, self.panels.figures):
             if hasattr(panel, "select_rows_for_span"):
                 panel.select_rows_for_span(span_id)
@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(tab)
 
     def _on_suggestion_focused(self, span_id: int) -> None:
-        span = next((s for s in self.article.spans() if s.id == span_id), None)
+        span = self.article.span(span_id)
         if span is not None:
             self.article.set_selected_span(span_id)
             self.article.flash(span.start, span.end)

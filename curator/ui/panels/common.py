@@ -1,0 +1,45 @@
+"""Pieces every panel shares: the sort/filter proxy and the filter box."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class FilterProxy(QSortFilterProxyModel):
+    """Sorts on SORT_ROLE (numbers as numbers); the filter text matches any column."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterKeyColumn(-1)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setSortLocaleAware(True)
+
+
+def filter_box(parent: QWidget, proxy: QSortFilterProxyModel, placeholder: str) -> QLineEdit:
+    box = QLineEdit(parent)
+    box.setPlaceholderText(placeholder)
+    box.setClearButtonEnabled(True)
+    box.textChanged.connect(proxy.setFilterFixedString)
+    return box
+
+
+def table_view(parent: QWidget, proxy: QSortFilterProxyModel) -> QTableView:
+    """A calm, sortable table: whole-row selection, no grid, compact rows."""
+    view = QTableView(parent)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # store order until a header is clicked
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setHighlightSections(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view

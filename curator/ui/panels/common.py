@@ -43,3 +43,13 @@ def table_view(parent: QWidget, proxy: QSortFilterProxyModel) -> QTableView:
     view.horizontalHeader().setHighlightSections(False)
     view.horizontalHeader().setStretchLastSection(True)
     return view
+
+
+def fit_columns(view: QTableView, widths: dict[int, str], *, stretch: int) -> None:
+    """Columns as wide as a sample text (cheap with 5,000 rows, unlike ResizeToContents); one column stretches."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    metrics = view.fontMetrics()
+    for column, sample in widths.items():
+        header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

@@ -5,12 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
-from curator.ui.panels.common import FilterProxy, filter_box, table_view
+from curator.ui.panels.common import FilterProxy, filter_box, fit_columns, table_view
 from curator.ui.panels.delegates import FactCellDelegate
 from curator.ui.panels.fact_model import FactTableModel
 from curator.ui.session import Session
 
 MESSAGE_MS = 8000
+COLUMN_SAMPLES = {
+    "figures": {1: "000,000,000", 2: "个百分点", 3: "左右", 4: "格尔木市河西", 5: "2024-06-30", 6: "文明交通劝导行动"},
+    "initiatives": {1: "志愿服务类", 2: "格尔木市河西", 3: "市文明办公室", 4: "备注备注备注备注"},
+}
 
 
 class FactTablePanel(QWidget):
@@ -31,6 +35,7 @@ class FactTablePanel(QWidget):
         self.count.setStyleSheet("color: palette(mid);")
         self.view = table_view(self, self.proxy)
         self.view.setItemDelegate(FactCellDelegate(self.view))
+        fit_columns(self.view, COLUMN_SAMPLES[table], stretch=0)
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked

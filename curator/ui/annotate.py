@@ -37,6 +37,7 @@ class Annotator(QObject):
         self._reconcile_timer = QTimer(self, singleShot=True, interval=0, timeout=self.reconcile)
         self._applying_own_edit = False  # the view shows this edit's spans itself: no re-read
         session.changed.connect(self._on_changed)
+        self._connected = True
 
     # -- documents -----------------------------------------------------------------------
 
@@ -66,7 +67,10 @@ class Annotator(QObject):
     def stop(self) -> None:
         """No more reading from the project (it is about to close)."""
         self._reconcile_timer.stop()
-        self.session.changed.disconnect(self._on_changed)
+        if self._connected:
+            self._connected = False
+            self.session.changed.disconnect(self._on_changed)
+        self.doc = None
 
     # -- tagging -------------------------------------------------------------------------
 

@@ -19,19 +19,15 @@ PROJECT_FILTER = "curator (*.curator)"
 ALL_TABLES = frozenset({"documents", "spans", "initiatives", "figures"})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FileActions", text)
-
-
 def new_project(window) -> None:
-    path, _ = QFileDialog.getSaveFileName(window, _tr("新建项目"), str(Path.home() / "新项目.curator"), PROJECT_FILTER)
+    path, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate("FileActions", "新建项目"), str(Path.home() / "新项目.curator"), PROJECT_FILTER)
     if path:
         path = Path(path) if path.endswith(".curator") else Path(path + ".curator")
         _open(window, path)
 
 
 def open_project(window) -> None:
-    path, _ = QFileDialog.getOpenFileName(window, _tr("打开项目"), str(Path.home()), PROJECT_FILTER)
+    path, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate("FileActions", "打开项目"), str(Path.home()), PROJECT_FILTER)
     if path:
         _open(window, Path(path))
 
@@ -45,7 +41,7 @@ def fill_recent_menu(window, menu: QMenu) -> None:
         action.setToolTip(str(path))
         action.setEnabled(path.exists())
     if not recent:
-        menu.addAction(_tr("（没有）")).setEnabled(False)
+        menu.addAction(QCoreApplication.translate("FileActions", "（没有）")).setEnabled(False)
 
 
 def _open(window, path: Path) -> None:
@@ -54,7 +50,7 @@ def _open(window, path: Path) -> None:
     try:
         window.open_project(path)
     except ProjectError as exc:
-        QMessageBox.warning(window, _tr("无法打开项目"), str(exc))
+        QMessageBox.warning(window, QCoreApplication.translate("FileActions", "无法打开项目"), str(exc))
 
 
 class ImportDialog(QDialog):
@@ -113,10 +109,10 @@ def import_paths(window, paths: list[Path], *, reflow: bool) -> str:
     batches = (batch for path in paths for batch in read_path(path, reflow_text=reflow))
     report = project.import_batches(batches)
     window.session.changed.emit(ALL_TABLES)  # imports are not undoable edits, but widgets refresh the same way
-    text = _tr("导入 {0} 篇，{1} 篇已在项目中，{2} 个文件失败").format(
+    text = QCoreApplication.translate("FileActions", "导入 {0} 篇，{1} 篇已在项目中，{2} 个文件失败").format(
         len(report.added), len(report.duplicates), len(report.problems))
     if report.problems:
-        QMessageBox.warning(window, _tr("部分文件未能导入"), "\n".join(str(p) for p in report.problems[:20]))
+        QMessageBox.warning(window, QCoreApplication.translate("FileActions", "部分文件未能导入"), "\n".join(str(p) for p in report.problems[:20]))
     if report.added and window.current_doc is None:
         window.show_document(report.added[0])
     return text
@@ -124,7 +120,7 @@ def import_paths(window, paths: list[Path], *, reflow: bool) -> str:
 
 def import_files(window) -> None:
     if window.project.read_only:
-        QMessageBox.information(window, _tr("导入文章"), _tr("项目以只读方式打开，不能导入。"))
+        QMessageBox.information(window, QCoreApplication.translate("FileActions", "导入文章"), QCoreApplication.translate("FileActions", "项目以只读方式打开，不能导入。"))
         return
     dialog = ImportDialog(window)
     if dialog.exec() != QDialog.Accepted or not dialog.paths:
@@ -132,7 +128,7 @@ def import_files(window) -> None:
     try:
         text = import_paths(window, dialog.paths, reflow=dialog.reflow.isChecked())
     except ProjectError as exc:
-        QMessageBox.warning(window, _tr("导入失败"), str(exc))
+        QMessageBox.warning(window, QCoreApplication.translate("FileActions", "导入失败"), str(exc))
         return
     window.statusBar().showMessage(text, 10000)
 
@@ -159,4 +155,4 @@ def fill_language_menu(window, menu: QMenu) -> None:
 
 def _set_language(window, code: str) -> None:
     window.settings.set_language(code)
-    QMessageBox.information(window, _tr("界面语言"), _tr("界面语言将在下次启动时更改。"))
+    QMessageBox.information(window, QCoreApplication.translate("FileActions", "界面语言"), QCoreApplication.translate("FileActions", "界面语言将在下次启动时更改。"))

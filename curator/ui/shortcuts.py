@@ -35,25 +35,24 @@ def sequences(action: str) -> list[QKeySequence]:
 
 
 def _descriptions() -> list[tuple[str, str]]:
-    tr = QCoreApplication.translate
     return [
-        ("1 – 7", tr("Shortcuts", "用对应标签标注所选文字（见标签栏）")),
-        ("Shift+←/→, Shift+↑/↓", tr("Shortcuts", "用键盘选择文字")),
-        ("Delete", tr("Shortcuts", "删除选中的标注")),
-        ("Esc", tr("Shortcuts", "取消选择")),
-        ("J / PgDn", tr("Shortcuts", "下一篇")),
-        ("K / PgUp", tr("Shortcuts", "上一篇")),
-        ("Ctrl+Enter", tr("Shortcuts", "标为已完成并打开下一篇未完成的文章")),
-        ("Ctrl+1 … Ctrl+4", tr("Shortcuts", "状态：待标注 / 标注中 / 已完成 / 已审核")),
-        ("Ctrl+F", tr("Shortcuts", "搜索全文")),
-        ("Ctrl+Z", tr("Shortcuts", "撤销")),
-        ("Ctrl+Shift+Z, Ctrl+Y", tr("Shortcuts", "重做")),
-        ("Ctrl+W", tr("Shortcuts", "选区对齐到词语边界（开/关）")),
-        ("Ctrl+Q", tr("Shortcuts", "选区扩展到引号、书名号（开/关）")),
-        ("Ctrl+N / Ctrl+O", tr("Shortcuts", "新建项目 / 打开项目")),
-        ("Ctrl+I", tr("Shortcuts", "导入文件")),
-        ("Ctrl+E", tr("Shortcuts", "导出")),
-        ("F1", tr("Shortcuts", "显示本快捷键表")),
+        ("1 – 7", QCoreApplication.translate("Shortcuts", "用对应标签标注所选文字（见标签栏）")),
+        ("Shift+←/→, Shift+↑/↓", QCoreApplication.translate("Shortcuts", "用键盘选择文字")),
+        ("Delete", QCoreApplication.translate("Shortcuts", "删除选中的标注")),
+        ("Esc", QCoreApplication.translate("Shortcuts", "取消选择")),
+        ("J / PgDn", QCoreApplication.translate("Shortcuts", "下一篇")),
+        ("K / PgUp", QCoreApplication.translate("Shortcuts", "上一篇")),
+        ("Ctrl+Enter", QCoreApplication.translate("Shortcuts", "标为已完成并打开下一篇未完成的文章")),
+        ("Ctrl+1 … Ctrl+4", QCoreApplication.translate("Shortcuts", "状态：待标注 / 标注中 / 已完成 / 已审核")),
+        ("Ctrl+F", QCoreApplication.translate("Shortcuts", "搜索全文")),
+        ("Ctrl+Z", QCoreApplication.translate("Shortcuts", "撤销")),
+        ("Ctrl+Shift+Z, Ctrl+Y", QCoreApplication.translate("Shortcuts", "重做")),
+        ("Ctrl+W", QCoreApplication.translate("Shortcuts", "选区对齐到词语边界（开/关）")),
+        ("Ctrl+Q", QCoreApplication.translate("Shortcuts", "选区扩展到引号、书名号（开/关）")),
+        ("Ctrl+N / Ctrl+O", QCoreApplication.translate("Shortcuts", "新建项目 / 打开项目")),
+        ("Ctrl+I", QCoreApplication.translate("Shortcuts", "导入文件")),
+        ("Ctrl+E", QCoreApplication.translate("Shortcuts", "导出")),
+        ("F1", QCoreApplication.translate("Shortcuts", "显示本快捷键表")),
     ]
 
 

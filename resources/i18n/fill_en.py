@@ -1,0 +1,143 @@
+"""Fill curator_en.ts with the English texts below (run after pyside6-lupdate, before pyside6-lrelease).
+
+    pyside6-lupdate curator/ui/*.py curator/ui/panels/*.py -ts resources/i18n/curator_en.ts
+    python resources/i18n/fill_en.py
+    pyside6-lrelease resources/i18n/curator_en.ts -qm resources/i18n/curator_en.qm
+
+Texts without an entry here stay unfinished in the .ts (and show in Chinese).
+"""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ENGLISH = {
+    # shortcuts
+    "用对应标签标注所选文字（见标签栏）": "Tag the selected text with that label (see the label bar)",
+    "用键盘选择文字": "Select text with the keyboard",
+    "删除选中的标注": "Delete the selected span",
+    "取消选择": "Clear selection",
+    "下一篇": "Next document",
+    "上一篇": "Previous document",
+    "标为已完成并打开下一篇未完成的文章": "Mark done and open the next unfinished document",
+    "状态：待标注 / 标注中 / 已完成 / 已审核": "Status: to do / in progress / done / reviewed",
+    "搜索全文": "Search the full text",
+    "撤销": "Undo",
+    "重做": "Redo",
+    "选区对齐到词语边界（开/关）": "Snap selections to word boundaries (on/off)",
+    "选区扩展到引号、书名号（开/关）": "Widen selections to enclosing quotes and 《》 (on/off)",
+    "新建项目 / 打开项目": "New project / open project",
+    "导入文件": "Import files",
+    "导出": "Export",
+    "显示本快捷键表": "Show this sheet",
+    # file actions
+    "新建项目": "New project",
+    "打开项目": "Open project",
+    "（没有）": "(none)",
+    "无法打开项目": "Cannot open the project",
+    "导入 {0} 篇，{1} 篇已在项目中，{2} 个文件失败": "Imported {0} document(s); {1} already in the project; {2} file(s) failed",
+    "部分文件未能导入": "Some files were not imported",
+    "导入文章": "Import articles",
+    "项目以只读方式打开，不能导入。": "The project is open read-only; nothing can be imported.",
+    "导入失败": "Import failed",
+    "界面语言": "Interface language",
+    "界面语言将在下次启动时更改。": "The interface language changes at the next start.",
+    # annotator, article
+    "先选中要标注的文字。": "Select the text to tag first.",
+    "这段文字已经标注为“{0}”。": "This text is already tagged as “{0}”.",
+    "没有选中的标注。": "No span is selected.",
+    "删除标注": "Delete span",
+    "引用这段文字的事实行已被人工修改过。仍然删除这条标注吗？":
+        "A fact row citing this text was edited by hand. Delete the span anyway?",
+    "状态：{0}": "Status: {0}",
+    "  · 建议": "  · suggestion",
+    # document list
+    "搜索全文（Ctrl+F）": "Search full text (Ctrl+F)",
+    "全部": "All",
+    "标题": "Title",
+    "状态": "Status",
+    "标注": "Spans",
+    # import dialog
+    "选择文件…": "Choose files…",
+    "选择文件夹…": "Choose folder…",
+    "重排断行（OCR 或报纸分栏造成的换行）": "Reflow broken lines (from OCR or newspaper columns)",
+    "支持 .txt（各种编码）、.docx、.jsonl；文件夹会包括子文件夹。":
+        "Reads .txt (any encoding), .docx and .jsonl; folders include their subfolders.",
+    "导入": "Import",
+    "选择文件": "Choose files",
+    "选择文件夹": "Choose folder",
+    # label bar
+    "标注：": "Tag:",
+    "用“{0}”标注所选文字": "Tag the selected text as “{0}”",
+    # main window
+    "举措": "Initiatives",
+    "数据": "Figures",
+    "建议": "Suggestions",
+    "文件(&F)": "&File",
+    "新建项目…": "New project…",
+    "打开项目…": "Open project…",
+    "最近的项目": "Recent projects",
+    "导入文件或文件夹…": "Import files or folder…",
+    "导出…": "Export…",
+    "导出功能尚未安装": "Export is not installed yet",
+    "退出": "Quit",
+    "编辑(&E)": "&Edit",
+    "搜索…": "Search…",
+    "文章(&D)": "&Document",
+    "完成并打开下一篇": "Done, next",
+    "设置(&S)": "&Settings",
+    "对齐到词语": "Snap to words",
+    "扩展到引号、书名号": "Snap to quotes",
+    "帮助(&H)": "&Help",
+    "快捷键": "Keyboard shortcuts",
+    "工具栏": "Toolbar",
+    "只读": "Read-only",
+    "所有文章都已完成。": "Every document is done.",
+    "本篇：<span style='color:{0}'>{1}</span> · {2} 个标注 · {3} 条建议":
+        "This document: <span style='color:{0}'>{1}</span> · {2} spans · {3} suggestions",
+    "进度：{0} / {1} 篇已完成": "Progress: {0} of {1} documents done",
+    "此项目正由另一个 curator 打开（{0}），现以只读方式显示；修改不会保存。":
+        "Another curator has this project open ({0}); it is shown read-only and changes are not saved.",
+    "此项目以只读方式打开；修改不会保存。": "This project is open read-only; changes are not saved.",
+    "内存项目": "in-memory project",
+    "（只读）": " (read-only)",
+    "（面板尚未安装）": "(panel not installed yet)",
+    "项目以只读方式打开，修改未保存。": "The project is open read-only; the change was not saved.",
+    "按键": "Keys",
+    "作用": "Action",
+    # statuses
+    "待标注": "To do",
+    "标注中": "In progress",
+    "已完成": "Done",
+    "已审核": "Reviewed",
+    # fact panels (owned by the panels' author; filled here so the English UI is whole)
+    "筛选…": "Filter…",
+    "这一行没有本文中的依据标注。": "This row has no evidence span in this document.",
+    "{0} 行": "{0} rows",
+    "{0} / {1} 行": "{0} of {1} rows",
+    "数字，如 30000 或 1.6": "A number, e.g. 30000 or 1.6",
+    "（无）": "(none)",
+}
+
+
+def fill(path: Path) -> list[str]:
+    tree = ET.parse(path)
+    missing = []
+    for message in tree.getroot().iter("message"):
+        source = message.find("source").text or ""
+        translation = message.find("translation")
+        if source in ENGLISH:
+            translation.text = ENGLISH[source]
+            translation.attrib.pop("type", None)
+        elif translation.attrib.get("type") != "vanished":
+            missing.append(source)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("curator_en.ts")
+    for text in fill(target):
+        print(f"no English yet: {text}")

@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
                 panel.evidence_requested.connect(self.article.flash)
             if hasattr(panel, "message"):
                 panel.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
+            if hasattr(panel, "span_focused"):  # the spans list's current row is the span Delete removes
+                panel.span_focused.connect(self.article.set_selected_span)
             if hasattr(panel, "suggestion_focused"):
                 panel.suggestion_focused.connect(self._on_suggestion_focused)
 

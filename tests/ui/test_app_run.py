@@ -1,0 +1,41 @@
+"""`curator [PROJECT]` -> curator.ui.app.run: the window opens, jieba loads only after the first paint."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+
+def test_run_opens_the_project_remembers_it_and_loads_jieba_after_the_first_paint(qtbot, project_path, monkeypatch):
+    from curator.core import segment
+    from curator.ui import app as curator_app
+    from curator.ui.settings import Settings
+
+    events: list[str] = []
+    monkeypatch.setattr(curator_app, "_warm", threading.Event())
+    started = threading.Event()
+    monkeypatch.setattr(segment, "warm_up", lambda: (events.append("warm-up"), started.set()))
+    original = curator_app.MainWindow.paintEvent
+
+    def paint(self, event):
+        events.append("paint") if "paint" not in events else None
+        return original(self, event)
+
+    monkeypatch.setattr(curator_app.MainWindow, "paintEvent", paint)
+    seen = {}
+
+    def look_then_quit():
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, curator_app.MainWindow))
+        seen["title"] = window.windowTitle()
+        seen["doc"] = window.current_doc
+        seen["warmed"] = started.wait(5)
+        window.close()
+        QApplication.instance().quit()
+
+    QTimer.singleShot(300, look_then_quit)
+    assert curator_app.run(str(project_path)) == 0
+    assert seen == {"title": seen["title"], "doc": 1, "warmed": True} and "p.curator" in seen["title"]
+    assert events.index("paint") < events.index("warm-up")
+    assert Settings().last_project() == project_path.resolve()

@@ -1,0 +1,308 @@
+"""The 建议 panel: suggestions awaiting review, one key to accept or reject, and the suggestion run."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
+                               QToolButton, QVBoxLayout, QWidget)
+
+from curator.core.edits import Edit, accept_suggestion, combine, propose_spans, reject_suggestion
+from curator.core.model import FACT_TABLES, Span
+from curator.ui.panels.common import FilterProxy, fit_columns, table_view
+from curator.ui.panels.span_model import SpanTableModel
+from curator.ui.panels.suggest_run import RunSignals, SuggestionRun, new_proposals
+from curator.ui.session import Session
+
+SOURCE = "rules"
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+REJECT_KEYS = (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
+
+
+class LabelProxy(FilterProxy):
+    """Sort/filter proxy that can also keep one label only."""
+
+    label: str | None = None
+
+    def set_label(self, label: str | None) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
+            self.beginFilterChange()
+            self.label = label
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.label = label
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        if self.label is not None and self.sourceModel().span_at(source_row).label != self.label:
+            return False
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
+class SuggestionsPanel(QWidget):
+    """Pending suggestions (spans with origin 'suggested') of the current document, grouped by label."""
+
+    evidence_requested = Signal(int, int)  # code-point start, end of the activated suggestion
+    suggestion_focused = Signal(int)  # span id of the current suggestion
+    run_finished = Signal(int)  # how many new suggestions a run stored
+    message = Signal(str)  # for the window's status bar
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)  # first child: deleted first, so it waits for a running worker
+        self.pool.setMaxThreadCount(1)
+        self.session = session
+        self.model = SpanTableModel(session, suggested_only=True, parent=self)
+        self.proxy = LabelProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._run: SuggestionRun | None = None
+        self._signals: RunSignals | None = None
+
+        self.label_filter = QComboBox(self)
+        self.label_filter.currentIndexChanged.connect(lambda _: self.proxy.set_label(self.label_filter.currentData()))
+        self.suggest_button = QPushButton(self.tr("建议"), self)
+        self.suggest_button.setToolTip(self.tr("用规则为本文找出可能的标注"))
+        self.suggest_button.clicked.connect(self.suggest_document)
+        self.project_button = QPushButton(self.tr("全部文档"), self)
+        self.project_button.setToolTip(self.tr("为项目中的每一篇文章生成建议"))
+        self.project_button.clicked.connect(self.suggest_project)
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat(self.tr("%v / %m 篇"))
+        self.cancel_button = QPushButton(self.tr("取消"), self)
+        self.cancel_button.clicked.connect(self.cancel_run)
+        self.view = table_view(self, self.proxy)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by label, then by position in the text
+        fit_columns(self.view, {0: "标签标签", 2: "注册志愿者 = 30,000 人", 3: "000000–000000"}, stretch=1)
+        self.view.installEventFilter(self)
+        self.view.activated.connect(self._activate)
+        self.view.selectionModel().currentRowChanged.connect(self._focus)
+        self.status = QLabel(self)
+        self.status.setStyleSheet("color: palette(mid);")
+
+        accept = self._tool(self.tr("接受"), self.tr("接受当前建议（Enter）"), self.accept_current)
+        reject = self._tool(self.tr("拒绝"), self.tr("拒绝当前建议，以后不再提出（Backspace）"), self.reject_current)
+        accept_all = self._tool(self.tr("全部接受"), self.tr("接受本文中与当前建议同一标签的全部建议（Shift+Enter）"),
+                                lambda: self.accept_all_of_label(self.current_label()))
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.suggest_button, self.project_button, self.progress, self.cancel_button):
+            top.addWidget(widget)
+        top.addStretch(1)
+        top.addWidget(self.label_filter)
+        keys = QHBoxLayout()
+        keys.setContentsMargins(0, 0, 0, 0)
+        for widget in (accept, reject, accept_all):
+            keys.addWidget(widget)
+        keys.addStretch(1)
+        keys.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(keys)
+
+        self.model.modelReset.connect(self._update_labels)
+        session.changed.connect(self._on_changed)
+        self._set_running(False)
+        self._update_labels()
+
+    def _tool(self, text: str, tip: str, slot) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    # -- the document --------------------------------------------------------------------
+
+    def set_document(self, doc_id: int | None) -> None:
+        self.model.set_document(doc_id)
+        self._make_current(0)
+
+    def current_span(self) -> Span | None:
+        index = self.view.currentIndex()
+        return self.model.span_at(self.proxy.mapToSource(index).row()) if index.isValid() else None
+
+    def current_label(self) -> str | None:
+        span = self.current_span()
+        return span.label if span else None
+
+    # -- review --------------------------------------------------------------------------
+
+    def accept_current(self) -> bool:
+        span = self.current_span()
+        if span is None:
+            return False
+        return self._apply_keeping_row(self._accept_edit(span, self.session.project.spans(span.doc_id)))
+
+    def reject_current(self) -> bool:
+        span = self.current_span()
+        if span is None:
+            return False
+        edit = reject_suggestion(span, rejection_id=self.session.project.next_id("rejections"),
+                                 label_title=self.model.label_title(span.label))
+        return self._apply_keeping_row(edit)
+
+    def accept_all_of_label(self, label: str | None) -> bool:
+        """Every suggestion of label in this document, accepted as one undo step."""
+        spans = [s for s in self.model.spans() if s.label == label]
+        if not spans:
+            return False
+        doc_spans = self.session.project.spans(spans[0].doc_id)
+        title = self.model.label_title(label)
+        edit = combine(self.tr("接受全部 {0}（{1} 处）").format(title, len(spans)),
+                       [self._accept_edit(span, doc_spans) for span in spans])
+        return self._apply_keeping_row(edit)
+
+    def _accept_edit(self, span: Span, doc_spans: list[Span]) -> Edit:
+        project = self.session.project
+        table = FACT_TABLES.get(span.label)
+        return accept_suggestion(project.document(span.doc_id), span, doc_spans=doc_spans,
+                                 fact_id=project.next_id(table) if table else None,
+                                 label_title=self.model.label_title(span.label))
+
+    def _apply_keeping_row(self, edit: Edit) -> bool:
+        row = max(0, self.view.currentIndex().row())
+        done = self.session.apply(edit)
+        self._make_current(row)  # the row that slid into place is the next suggestion
+        self.view.setFocus()
+        return done
+
+    def _make_current(self, row: int) -> None:
+        count = self.proxy.rowCount()
+        if count:
+            self.view.setCurrentIndex(self.proxy.index(min(row, count - 1), 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The review keys act on this list even when the window binds the same keys for the article.
+        if watched is self.view and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            key, modifiers = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if key in ENTER_KEYS and modifiers in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier) \
+                    or key in REJECT_KEYS and modifiers == Qt.KeyboardModifier.NoModifier:
+                if event.type() == QEvent.Type.KeyPress:
+                    if key in REJECT_KEYS:
+                        self.reject_current()
+                    elif modifiers == Qt.KeyboardModifier.ShiftModifier:
+                        self.accept_all_of_label(self.current_label())
+                    else:
+                        self.accept_current()
+                event.accept()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- running the rules ---------------------------------------------------------------
+
+    def suggest_document(self) -> None:
+        if self.model.doc_id is not None:
+            doc = self.session.project.document(self.model.doc_id)
+            self._start([(doc.id, doc.text)])
+
+    def suggest_project(self) -> None:
+        project = self.session.project
+        self._start([(d.id, project.document(d.id).text) for d in project.documents()])
+
+    def cancel_run(self) -> None:
+        if self._run is not None:
+            self._run.cancel()
+            self.status.setText(self.tr("正在取消…"))
+
+    def is_running(self) -> bool:
+        return self._run is not None
+
+    def _start(self, documents: list[tuple[int, str]]) -> None:
+        if self._run is not None or self.session.read_only or not documents:
+            return
+        from curator.core.suggest import LABELS
+
+        known = {label.name for label in self.session.project.labels()}
+        self._signals = RunSignals()
+        self._signals.progress.connect(self._progress)
+        self._signals.finished.connect(self._store_results)
+        self._signals.failed.connect(self._run_failed)
+        self._run = SuggestionRun(documents, [name for name in LABELS if name in known], self._signals)
+        self.progress.setRange(0, len(documents))
+        self.progress.setValue(0)
+        self._set_running(True, whole_project=len(documents) > 1)
+        self.status.setText(self.tr("正在生成建议…"))
+        self.pool.start(self._run)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+
+    def _store_results(self, results: dict, cancelled: bool) -> None:
+        """On the GUI thread: keep what is new and not rejected, store it as one undo step."""
+        self._finish_run()
+        if cancelled:
+            self._say(self.tr("已取消，未保存任何建议。"))
+            self.run_finished.emit(0)
+            return
+        project = self.session.project
+        edits, count = [], 0
+        for doc_id, suggestions in results.items():
+            present = {(s.start, s.end, s.label) for s in project.spans(doc_id)}
+            fresh = new_proposals(suggestions, present=present, rejected=project.rejections(doc_id))
+            if fresh:
+                ids = [project.next_id("spans") for _ in fresh]  # reserve the whole consecutive block
+                edits.append(propose_spans("", project.document(doc_id), fresh, first_id=ids[0], source=SOURCE))
+                count += len(fresh)
+        if edits:
+            self.session.apply(combine(self.tr("建议 {0} 处").format(count), edits))
+            if self.view.currentIndex().row() < 0:
+                self._make_current(0)
+        self._say(self.tr("新增 {0} 条建议。").format(count) if count else self.tr("没有新的建议。"))
+        self.run_finished.emit(count)
+
+    def _run_failed(self, text: str) -> None:
+        self._finish_run()
+        self._say(self.tr("生成建议失败：{0}").format(text))
+        self.run_finished.emit(0)
+
+    def _finish_run(self) -> None:
+        self._run = None
+        self._signals = None
+        self._set_running(False)
+
+    def _set_running(self, running: bool, *, whole_project: bool = False) -> None:
+        self.suggest_button.setEnabled(not running)
+        self.project_button.setEnabled(not running)
+        self.progress.setVisible(running and whole_project)
+        self.cancel_button.setVisible(running)
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.message.emit(text)
+
+    # -- reacting ------------------------------------------------------------------------
+
+    def _on_changed(self, tables: frozenset) -> None:
+        if self.model.doc_id is not None and tables & self.model.watched_tables:
+            self.model.refresh()
+
+    def _activate(self, index: QModelIndex) -> None:
+        span = self.model.span_at(self.proxy.mapToSource(index).row())
+        self.evidence_requested.emit(span.start, span.end)
+
+    def _focus(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.suggestion_focused.emit(self.model.span_at(self.proxy.mapToSource(current).row()).id)
+
+    def _update_labels(self) -> None:
+        """The label filter lists the labels that have suggestions here, with their counts."""
+        counts: dict[str, int] = {}
+        for span in self.model.spans():
+            counts[span.label] = counts.get(span.label, 0) + 1
+        chosen = self.label_filter.currentData()
+        self.label_filter.blockSignals(True)
+        self.label_filter.clear()
+        self.label_filter.addItem(self.tr("全部标签（{0}）").format(self.model.rowCount()), None)
+        for label in self.session.project.labels():
+            if label.name in counts:
+                self.label_filter.addItem(f"{label.title}（{counts[label.name]}）", label.name)
+        found = self.label_filter.findData(chosen)
+        self.label_filter.setCurrentIndex(max(0, found))
+        self.label_filter.blockSignals(False)
+        if found < 0 and chosen is not None:
+            self.proxy.set_label(None)

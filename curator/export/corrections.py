@@ -56,7 +56,11 @@ class Unmatched:
 
 
 def _show(value: Any) -> str:
-    return "(空)" if value is None or value == "" else repr(value) if isinstance(value, str) and not value.strip() else str(value)
+    if value is None or value == "":
+        return "(空)"
+    if isinstance(value, float):
+        return f"{as_number(value):,}"
+    return repr(value) if isinstance(value, str) and not value.strip() else str(value)
 
 
 # -- the check written into the hidden column -------------------------------------------------
@@ -189,9 +193,6 @@ def diff_row(spec: SheetSpec, row: SheetRow, stored: Mapping[str, Any]) -> tuple
     check = row.values.get(ROW_CHECK.key)
     if check in (None, ""):
         return [], Unmatched(spec.title, row.number, f"the {ROW_CHECK.header} cell is empty; the row cannot be trusted")
-    if str(check).strip() != row_check(spec, stored):
-        return [], Unmatched(spec.title, row.number,
-                             "this row was changed in curator after the workbook was exported; export again and redo it there")
     changes = []
     for column in spec.columns:
         if not column.editable or column.key not in row.values:
@@ -205,6 +206,11 @@ def diff_row(spec: SheetSpec, row: SheetRow, stored: Mapping[str, Any]) -> tuple
         old = stored.get(column.key)
         if not _same(column, old, new):
             changes.append(CellChange(spec.table, int(stored["id"]), column.key, column.header, old, new, spec.title, row.number))
+    if changes and str(check).strip() != row_check(spec, stored):
+        # Changed in curator since the export: the sheet's untouched cells would undo that. (A row
+        # whose cells all equal the store, e.g. corrections already applied, has nothing to do.)
+        return [], Unmatched(spec.title, row.number,
+                             "this row was changed in curator after the workbook was exported; export again and redo it there")
     return changes, None
 
 

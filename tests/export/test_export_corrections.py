@@ -60,14 +60,15 @@ def test_corrections_become_one_undoable_edit(tagged: Project, exported: Path):
         ("figures", b["id"], "as_of"): (b["as_of"], "2022-01-05"),
         ("initiatives", initiative["id"], "category"): ("", "志愿服务"),
     }
-    assert any("数值" in line and "->" in line and "12345" in line for line in plan.lines())
+    assert any(line.startswith("数据 第") and "数值: " in line and "-> 12,345" in line for line in plan.lines())
     stats = tagged.stats()
     edit = corrections_edit(plan)
     assert len(edit.changes) == 3  # one change per row, all in one Edit
     tagged.apply(edit)
     assert tagged.row("figures", a["id"])["value"] == 12345.0 and tagged.row("figures", a["id"])["edited"] == 1
     assert tagged.row("initiatives", initiative["id"])["category"] == "志愿服务"
-    assert not plan_corrections(tagged, exported).changes  # applied: nothing more to do
+    again = plan_corrections(tagged, exported)
+    assert not again.changes and not again.unmatched  # applied: nothing more to do, nothing refused
     tagged.apply(edit.inverse())
     assert tagged.row("figures", a["id"]) == a and tagged.row("initiatives", initiative["id"]) == initiative
     assert tagged.stats() == stats

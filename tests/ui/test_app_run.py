@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 
@@ -26,15 +26,21 @@ def test_run_opens_the_project_remembers_it_and_loads_jieba_after_the_first_pain
     monkeypatch.setattr(curator_app.MainWindow, "paintEvent", paint)
     seen = {}
 
-    def look_then_quit():
+    def look():
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, curator_app.MainWindow))
         seen["title"] = window.windowTitle()
         seen["doc"] = window.current_doc
         seen["warmed"] = started.wait(5)
         window.close()
-        QApplication.instance().quit()
 
-    QTimer.singleShot(300, look_then_quit)
+    def event_loop(app):
+        # a loop of our own: QApplication.quit() would leave later tests' timers dead
+        loop = QEventLoop()
+        QTimer.singleShot(300, lambda: (look(), loop.quit()))
+        loop.exec()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", event_loop)
     assert curator_app.run(str(project_path)) == 0
     assert seen == {"title": seen["title"], "doc": 1, "warmed": True} and "p.curator" in seen["title"]
     assert events.index("paint") < events.index("warm-up")

@@ -142,7 +142,7 @@ def test_window_remembers_geometry_splitter_and_last_document(qtbot, project_pat
         qtbot.addWidget(first)
         first.show()
         first.resize(first.minimumSizeHint().width() + 10, 530)  # small: the offscreen screen clamps
-        first.splitter.setSizes([300, 500, 300])
+        first.splitter.setSizes([120, 500, 300])
         first.show_document(4)
         sizes = first.splitter.sizes()
         size = first.size()
@@ -153,8 +153,8 @@ def test_window_remembers_geometry_splitter_and_last_document(qtbot, project_pat
         qtbot.addWidget(second)
         second.show()
         assert second.current_doc == 4
-        assert second.size() == size
-        assert second.splitter.sizes() == sizes
+        assert second.size().height() == size.height()  # the width may grow to the panels' minimum
+        assert abs(second.splitter.sizes()[0] - sizes[0]) <= 15 and sizes[0] < 200  # not the default 260
         second.close()
 
 

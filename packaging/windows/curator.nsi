@@ -6,6 +6,7 @@
 ; Silent: curator-setup.exe /S [/AllUsers] [/D=C:\path]; uninstall: uninstall.exe /S.
 
 Unicode true
+Target amd64-unicode
 ManifestDPIAware true
 SetCompressor /SOLID lzma
 

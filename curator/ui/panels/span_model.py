@@ -97,7 +97,11 @@ class SpanTableModel(QAbstractTableModel):
     def _load(self) -> list[Span]:
         if self.doc_id is None:
             return []
-        return self.session.project.spans(self.doc_id, origin="suggested" if self.suggested_only else None)
+        spans = self.session.project.spans(self.doc_id, origin="suggested" if self.suggested_only else None)
+        if self.suggested_only:  # grouped by label here: a proxy sort of 5,000 rows costs ~0.4 s of data() calls
+            last = len(self._positions)
+            spans.sort(key=lambda s: (self._positions.get(s.label, last), s.start, s.end, s.id))
+        return spans
 
     def _load_labels(self) -> None:
         labels = self.session.project.labels()

@@ -73,7 +73,6 @@ class SuggestionsPanel(QWidget):
         self.view = table_view(self, self.proxy)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by label, then by position in the text
         fit_columns(self.view, {0: "标签标签", 2: "注册志愿者 = 30,000 人", 3: "000000–000000"}, stretch=1)
         self.view.installEventFilter(self)
         self.view.activated.connect(self._activate)
@@ -135,7 +134,7 @@ class SuggestionsPanel(QWidget):
         span = self.current_span()
         if span is None:
             return False
-        return self._apply_keeping_row(self._accept_edit(span, self.session.project.spans(span.doc_id)))
+        return self._apply_keeping_row(self._accept_edit(span, self._doc_spans(span.label, span.doc_id)))
 
     def reject_current(self) -> bool:
         span = self.current_span()
@@ -150,11 +149,15 @@ class SuggestionsPanel(QWidget):
         spans = [s for s in self.model.spans() if s.label == label]
         if not spans:
             return False
-        doc_spans = self.session.project.spans(spans[0].doc_id)
+        doc_spans = self._doc_spans(label, spans[0].doc_id)
         title = self.model.label_title(label)
         edit = combine(self.tr("接受全部 {0}（{1} 处）").format(title, len(spans)),
                        [self._accept_edit(span, doc_spans) for span in spans])
         return self._apply_keeping_row(edit)
+
+    def _doc_spans(self, label: str, doc_id: int) -> list[Span]:
+        """The document's spans, which only a fact row needs (its place); skipped for the rest."""
+        return self.session.project.spans(doc_id) if label in FACT_TABLES else []
 
     def _accept_edit(self, span: Span, doc_spans: list[Span]) -> Edit:
         project = self.session.project

@@ -44,6 +44,8 @@ class MainWindow(QMainWindow):
         self.annotator = Annotator(session, self.article, self)
         self.panels = make_panels(session, self)
         self._list_timer = QTimer(self, singleShot=True, interval=LIST_REFRESH_MS, timeout=self._refresh_list)
+        self._panel_timer = QTimer(self, singleShot=True, interval=0, timeout=self._sync_panels)
+        self._panel_docs: dict[int, int | None] = {}
         self._build_layout()
         self._build_actions()
         self._build_status_bar()
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.panels.figures, self.tr("数据"))
         self.tabs.addTab(self.panels.spans, self.tr("标注"))
         self.tabs.addTab(self.panels.suggestions, self.tr("建议"))
+        self.tabs.currentChanged.connect(lambda _index: self._sync_panels())
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.documents)
@@ -214,9 +217,7 @@ class MainWindow(QMainWindow):
         self.current_doc = doc_id
         self.annotator.open_document(doc_id)
         self.documents.select_document(doc_id)
-        for panel in self.panels.all():
-            if is_real(panel):
-                panel.set_document(doc_id)
+        self._panel_timer.start()  # after the article is painted
         self.settings.set_last_document(self.project.path, doc_id)
         self._update_status_actions()
         self._update_counts()
@@ -258,12 +259,21 @@ class MainWindow(QMainWindow):
 
     def _select_fact_rows(self, span_id: int) -> None:
         span = self.article.span(span_id)
-        for panel in (self.panels.initiatives, self.panels.figures):
-            if hasattr(panel, "select_rows_for_span"):
-                panel.select_rows_for_span(span_id)
         tab = {"initiative": self.panels.initiatives, "figure": self.panels.figures}.get(span.label if span else "")
         if tab is not None:
             self.tabs.setCurrentWidget(tab)
+        self._sync_panels()
+        if hasattr(self.tabs.currentWidget(), "select_rows_for_span"):
+            self.tabs.currentWidget().select_rows_for_span(span_id)
+
+    def _sync_panels(self) -> None:
+        """The visible tab shows the current document; hidden ones show none, so they cost nothing per edit."""
+        self._panel_timer.stop()
+        for panel in self.panels.all():
+            wanted = self.current_doc if panel is self.tabs.currentWidget() else None
+            if is_real(panel) and self._panel_docs.get(id(panel), -1) != wanted:
+                self._panel_docs[id(panel)] = wanted
+                panel.set_document(wanted)
 
     def _on_suggestion_focused(self, span_id: int) -> None:
         span = self.article.span(span_id)
@@ -342,6 +352,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._list_timer.stop()
+        self._panel_timer.stop()
         self.annotator.stop()
         self.settings.set_state("geometry", self.saveGeometry())
         self.settings.set_state("splitter", self.splitter.saveState())

@@ -347,15 +347,17 @@ def _paint_order(span: Span) -> tuple[int, int, int]:
 def _assign_layers(spans: Iterable[Span]) -> dict[int, int]:
     """Layer 0 for a span over bare text, 1, 2, ... for a span over others (greedy by start)."""
     layers: dict[int, int] = {}
-    active: list[tuple[int, int]] = []  # (end, layer) of accepted spans still open
-    for span in sorted(spans, key=lambda s: (s.start, -s.end, s.id)):
-        if span.origin == "suggested":
-            continue
-        active = [(end, layer) for end, layer in active if end > span.start]
-        used = {layer for _, layer in active}
-        layer = next(n for n in range(len(used) + 1) if n not in used)
+    last_end: list[int] = []  # per layer, where its latest span ends
+    accepted = [span for span in spans if span.origin != "suggested"]
+    for span in sorted(accepted, key=lambda s: (s.start, -s.end, s.id)):
+        for layer, end in enumerate(last_end):
+            if end <= span.start:
+                last_end[layer] = span.end
+                break
+        else:
+            layer = len(last_end)
+            last_end.append(span.end)
         layers[span.id] = layer
-        active.append((span.end, layer))
     return layers
 
 

@@ -104,11 +104,11 @@ class Windows(QObject):
         if old is not None:
             old.close()
             old.project.close()
-        window = MainWindow(Session(project), settings=self.settings, open_project=self.open)
+        window = MainWindow(Session(project), settings=self.settings, open_project=self.open, panels_later=True)
         self.settings.remember_project(path)
         self.window = window
         window.show()
-        after_first_paint(window.article.viewport(), warm_up_in_background)
+        after_first_paint(window.article.viewport(), lambda: (window.install_panels(), warm_up_in_background()))
         return window
 
 

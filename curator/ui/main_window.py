@@ -17,7 +17,7 @@ from curator.ui.annotate import Annotator
 from curator.ui.article_view import ArticleView
 from curator.ui.document_list import DocumentList
 from curator.ui.label_bar import LabelBar
-from curator.ui.panels_factory import is_real, make_panels
+from curator.ui.panels_factory import Placeholders, is_real, make_panels, placeholder_panels
 from curator.ui.session import Session
 from curator.ui.settings import Settings
 from curator.ui.shortcuts import ShortcutSheet, sequences
@@ -28,7 +28,7 @@ LIST_REFRESH_MS = 150
 
 class MainWindow(QMainWindow):
     def __init__(self, session: Session, *, settings: Settings | None = None,
-                 open_project: Callable[[Path], None] | None = None) -> None:
+                 open_project: Callable[[Path], None] | None = None, panels_later: bool = False) -> None:
         super().__init__()
         self.session = session
         self.project = session.project
@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         self.label_bar = LabelBar()
         self.label_bar.set_labels(self.project.labels())
         self.annotator = Annotator(session, self.article, self)
-        self.panels = make_panels(session, self)
+        self.panels = placeholder_panels() if panels_later else make_panels(session, self)
         self._list_timer = QTimer(self, singleShot=True, interval=LIST_REFRESH_MS, timeout=self._refresh_list)
         self._panel_timer = QTimer(self, singleShot=True, interval=0, timeout=self._sync_panels)
         self._panel_docs: dict[int, int | None] = {}
@@ -199,6 +199,9 @@ class MainWindow(QMainWindow):
         self.annotator.document_changed.connect(self._update_status_actions)
         self.annotator.spans_shown.connect(self._update_counts)
         self.annotator.spans_changed_elsewhere.connect(self._list_timer.start)
+        self._connect_panels()
+
+    def _connect_panels(self) -> None:
         for panel in self.panels.all():
             if hasattr(panel, "evidence_requested"):
                 panel.evidence_requested.connect(self.article.flash)
@@ -208,6 +211,24 @@ class MainWindow(QMainWindow):
                 panel.span_focused.connect(self.article.set_selected_span)
             if hasattr(panel, "suggestion_focused"):
                 panel.suggestion_focused.connect(self._on_suggestion_focused)
+
+    def install_panels(self) -> None:
+        """Put the real panels in the tabs (start-up builds them after the first paint)."""
+        if not isinstance(self.panels, Placeholders):
+            return
+        current = self.tabs.currentIndex()
+        old, self.panels = self.panels, make_panels(self.session, self)
+        blocker = self.tabs.blockSignals(True)
+        for index, (before, after) in enumerate(zip(old.all(), self.panels.all())):
+            title = self.tabs.tabText(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, after, title)
+            before.deleteLater()
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(blocker)
+        self._connect_panels()
+        self._panel_docs.clear()
+        self._sync_panels()
 
     # -- documents -----------------------------------------------------------------------
 

@@ -50,5 +50,13 @@ def make_panels(session: Session, parent: QWidget | None = None) -> Panels:
     )
 
 
+class Placeholders(Panels):
+    """Empty tabs, until the real panels are built."""
+
+
+def placeholder_panels() -> Placeholders:
+    return Placeholders(QWidget(), QWidget(), QWidget(), QWidget())
+
+
 def is_real(panel: QWidget) -> bool:
     return hasattr(panel, "set_document")

@@ -31,6 +31,7 @@ def test_run_opens_the_project_remembers_it_and_loads_jieba_after_the_first_pain
         seen["title"] = window.windowTitle()
         seen["doc"] = window.current_doc
         seen["warmed"] = started.wait(5)
+        seen["panels"] = [type(panel).__name__ for panel in window.panels.all()]  # built after the first paint
         window.close()
 
     def event_loop(app):
@@ -42,6 +43,7 @@ def test_run_opens_the_project_remembers_it_and_loads_jieba_after_the_first_pain
 
     monkeypatch.setattr(QApplication, "exec", event_loop)
     assert curator_app.run(str(project_path)) == 0
-    assert seen == {"title": seen["title"], "doc": 1, "warmed": True} and "p.curator" in seen["title"]
+    assert seen["doc"] == 1 and seen["warmed"] and "p.curator" in seen["title"]
+    assert seen["panels"][:2] == ["FactTablePanel", "FactTablePanel"]
     assert events.index("paint") < events.index("warm-up")
     assert Settings().last_project() == project_path.resolve()

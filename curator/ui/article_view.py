@@ -54,6 +54,7 @@ class ArticleView(QPlainTextEdit):
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS, timeout=self._end_flash)
         self._press_pos: QPoint | None = None
         self._sorted: list[Span] | None = None
+        self._suggested: int | None = None  # how many of the spans are suggestions (None: count again)
         self._formats: dict[tuple[str, object], QTextCharFormat] = {}
         self._generation = 0
 
@@ -77,6 +78,7 @@ class ArticleView(QPlainTextEdit):
         self.setPlainText(text)
         self._spans = {span.id: span for span in spans}
         self._sorted = None
+        self._suggested = None
         self._layers = _assign_layers(self._spans.values())
         ordered = sorted(self._spans.values(), key=_paint_order)
         limit = self._first_screen_chars()
@@ -120,8 +122,9 @@ class ArticleView(QPlainTextEdit):
 
     def counts(self) -> tuple[int, int]:
         """(accepted spans, suggestions) shown."""
-        suggested = sum(1 for span in self._spans.values() if span.origin == "suggested")
-        return len(self._spans) - suggested, suggested
+        if self._suggested is None:
+            self._suggested = sum(1 for span in self._spans.values() if span.origin == "suggested")
+        return len(self._spans) - self._suggested, self._suggested
 
     def has_span(self, start: int, end: int, label: str) -> bool:
         return any((s.start, s.end, s.label) == (start, end, label) for s in self._spans.values())
@@ -133,6 +136,8 @@ class ArticleView(QPlainTextEdit):
             self.remove_span(self._spans[span.id])
         self._spans[span.id] = span
         self._sorted = None
+        if self._suggested is not None:
+            self._suggested += span.origin == "suggested"
         self._layers[span.id] = _free_layer(span, self._spans.values(), self._layers)
         if self._layers[span.id] == 0 and span.origin != "suggested":
             cursor = QTextCursor(self.document())
@@ -146,6 +151,8 @@ class ArticleView(QPlainTextEdit):
         if self._spans.pop(span.id, None) is None:
             return
         self._sorted = None
+        if self._suggested is not None:
+            self._suggested -= span.origin == "suggested"
         self._layers.pop(span.id, None)
         if self._selected_span == span.id:
             self.set_selected_span(None)

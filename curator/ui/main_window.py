@@ -7,9 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from curator.core.model import STATUSES
 from curator.ui import file_actions
@@ -17,6 +15,7 @@ from curator.ui.annotate import Annotator
 from curator.ui.article_view import ArticleView
 from curator.ui.document_list import DocumentList
 from curator.ui.label_bar import LabelBar
+from curator.ui.message_bar import message_bar
 from curator.ui.panels_factory import Placeholders, is_real, make_panels, placeholder_panels
 from curator.ui.session import Session
 from curator.ui.settings import Settings
@@ -59,7 +58,7 @@ class MainWindow(QMainWindow):
     # -- layout --------------------------------------------------------------------------
 
     def _build_layout(self) -> None:
-        self.read_only_bar = _message_bar(self._read_only_text())
+        self.read_only_bar = message_bar(self._read_only_text())
         self.read_only_bar.setVisible(self.project.read_only)
         centre = QWidget()
         column = QVBoxLayout(centre)
@@ -387,20 +386,3 @@ _KEYED = {
     "status_todo", "status_in_progress", "status_done", "status_reviewed", "snap_words", "snap_quotes",
     "open_project", "new_project", "import_files", "export", "shortcut_sheet",
 }
-
-
-def _message_bar(text: str) -> QWidget:
-    bar = QWidget()
-    bar.setObjectName("messageBar")
-    bar.setStyleSheet("#messageBar { background: #fff4d6; border-bottom: 1px solid #e8d49a; }")
-    row = QHBoxLayout(bar)
-    row.setContentsMargins(12, 6, 6, 6)
-    label = QLabel(text)
-    label.setWordWrap(True)
-    close = QPushButton("×")
-    close.setFlat(True)
-    close.setFixedWidth(28)
-    close.clicked.connect(bar.hide)
-    row.addWidget(label, 1)
-    row.addWidget(close)
-    return bar

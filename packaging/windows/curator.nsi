@@ -8,7 +8,11 @@
 Unicode true
 Target amd64-unicode
 ManifestDPIAware true
-SetCompressor /SOLID lzma
+!ifdef COMPRESSOR  ; e.g. /DCOMPRESSOR=zlib in CI: 5x faster to build, a bigger setup
+  SetCompressor ${COMPRESSOR}
+!else
+  SetCompressor /SOLID lzma
+!endif
 
 !ifndef VERSION
   !define VERSION "0.1.0"

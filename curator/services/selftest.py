@@ -55,6 +55,7 @@ def run_self_test(folder: Path | None = None) -> SelfTestReport:
     if folder is None:
         with tempfile.TemporaryDirectory(prefix="curator-self-test-") as temp:
             return run_self_test(Path(temp))
+    folder.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     seeds = seed_paths()
     _check(bool(seeds), "no bundled seed articles")

@@ -34,7 +34,7 @@ needed=$(find "$bundle" -type f \( -name '*.so*' -o -perm -u+x \) -exec sh -c 'r
           | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u)
 deps=()
 for soname in $(comm -23 <(echo "$needed") <(echo "$bundled")); do
-  path=$(ldconfig -p | awk -v s="$soname" '$1 == s && /x86-64|AArch64/ {print $NF; exit}')
+  path=$(ldconfig -p | awk -v s="$soname" '$1 == s && /x86-64|AArch64/ && !found {print $NF; found = 1}')
   [ -n "$path" ] || { echo "warning: $soname is needed but not found on this system" >&2; continue; }
   pkg=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null || dpkg -S "$path" 2>/dev/null || true)
   pkg=${pkg%%:*}

@@ -17,7 +17,7 @@ fail() { echo "wine check FAILED: $*" >&2; exit 1; }
 
 "$wine" wineboot --init >/dev/null 2>&1
 wineserver -w
-user=$(ls "$WINEPREFIX/drive_c/users" | grep -vx Public | head -1)
+user=$(ls "$WINEPREFIX/drive_c/users" | grep -vx -m1 Public)
 dir="$WINEPREFIX/drive_c/users/$user/AppData/Local/Programs/curator"
 
 for round in install upgrade; do
@@ -26,18 +26,19 @@ for round in install upgrade; do
   [ -f "$dir/curator.exe" ] && [ -f "$dir/curator-cli.exe" ] && [ -f "$dir/uninstall.exe" ] \
     || fail "$round: not installed per user in $dir"
 done
-"$wine" reg query 'HKCU\Software\Classes\.curator' /ve 2>/dev/null | grep -q curator.Project \
+[[ "$("$wine" reg query 'HKCU\Software\Classes\.curator' /ve 2>/dev/null)" == *curator.Project* ]] \
   || fail ".curator is not associated"
 "$wine" reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\curator' /v DisplayVersion >/dev/null 2>&1 \
   || fail "no entry in Apps & features"
 shortcuts() { find -L "$WINEPREFIX/drive_c/users" "$HOME/Desktop" -iname 'curator.lnk' 2>/dev/null; }
-shortcuts | grep -qi 'start menu' || fail "no Start-menu entry"
-shortcuts | grep -qi 'desktop' || fail "no desktop shortcut"
+links=$(shortcuts)  # not piped into grep -q: an early exit would be SIGPIPE under pipefail
+grep -qi 'start menu' <<<"$links" || fail "no Start-menu entry"
+grep -qi 'desktop' <<<"$links" || fail "no desktop shortcut"
 
 "$wine" "$dir/uninstall.exe" /S
 wineserver -w
 sleep 1
 [ ! -e "$dir" ] || fail "files left after uninstalling: $(ls "$dir")"
 ! "$wine" reg query 'HKCU\Software\Classes\.curator' /ve >/dev/null 2>&1 || fail ".curator association left behind"
-! shortcuts | grep -q . || fail "shortcuts left behind: $(shortcuts)"
+[ -z "$(shortcuts)" ] || fail "shortcuts left behind: $(shortcuts)"
 echo "wine: silent install, upgrade and uninstall ok"

@@ -28,7 +28,8 @@ from curator.store.reports import Selection
 
 __all__ = [
     "ExportOptions", "ExportSummary", "ExportError", "TargetExists", "CorrectionPlan",
-    "export_workbook", "export_jsonl", "export_csv", "csv_paths", "export", "plan_corrections", "corrections_edit",
+    "export_workbook", "export_jsonl", "export_csv", "csv_paths", "export", "places", "plan_corrections",
+    "corrections_edit",
 ]
 
 FORMATS = (".xlsx", ".jsonl", ".csv")
@@ -234,6 +235,11 @@ def export_csv(project: Project, path: str | Path, options: ExportOptions = Expo
     for spec, make in ((INITIATIVES, initiative_rows), (FIGURES, figure_rows)):
         rows[spec.title] = write_csv(targets[spec.title], spec, make(project, options), overwrite=overwrite)
     return ExportSummary(list(targets.values()), rows)
+
+
+def places(project: Project) -> list[str]:
+    """The places documents and fact rows name, most facts first (for choosing an export filter)."""
+    return [place for place, *_counts in reports.place_counts(project, Selection()) if place]
 
 
 def export(project: Project, path: str | Path, options: ExportOptions = ExportOptions(), *,

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from curator.core import segment
 from curator.core.edits import combine, delete_span, set_status, tag_span
 from curator.core.model import FACT_TABLES, Document, Label, Span
+from curator.services.suggesting import SPREAD_LABELS, spread_edit
 from curator.store import ProjectError
 from curator.ui.article_view import ArticleView
 from curator.ui.session import Session
@@ -34,6 +35,8 @@ class Annotator(QObject):
         self.labels: dict[str, Label] = {label.name: label for label in self.project.labels()}
         self.snap_words = False
         self.snap_quotes = False
+        self.spread = True  # propose every other occurrence of a tagged name (label all occurrences)
+        self._last_tag = None  # the newest tag edit: spreading joins its undo step
         self._reconcile_timer = QTimer(self, singleShot=True, interval=0, timeout=self.reconcile)
         self._applying_own_edit = False  # the view shows this edit's spans itself: no re-read
         session.changed.connect(self._on_changed)
@@ -100,11 +103,23 @@ class Annotator(QObject):
             edit = combine(edit.label, [edit, set_status(self.doc, "in_progress")])
         if not self._apply_own(edit):
             return None
+        self._last_tag = edit
         span = Span.from_row(dict(edit.changes[0].after))
         self.view.add_span(span)
         self.view.clear_selection()
         self.spans_shown.emit()
+        if self.spread and label_name in SPREAD_LABELS:
+            QTimer.singleShot(0, lambda: self.spread_span(span))  # after the new highlight is painted
         return span
+
+    def spread_span(self, span: Span) -> int:
+        """Propose span's label for every other occurrence of its text in the project (one undo step)."""
+        edit = spread_edit(self.project, span)
+        if not edit.changes or not self.session.extend_last(edit, after=self._last_tag):
+            return 0
+        documents = len({change.after["doc_id"] for change in edit.changes})
+        self.message.emit(self.tr("“{0}”另有 {1} 处（{2} 篇文章），已列入建议。").format(span.text, len(edit.changes), documents))
+        return len(edit.changes)
 
     def delete_selected_span(self, parent: QWidget | None = None) -> bool:
         span = self.view.selected_span()

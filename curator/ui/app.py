@@ -10,29 +10,12 @@ from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-
-def _import_store_without_numpy() -> None:
-    """sqlite_utils imports numpy and pandas, when installed, only to recognise their values,
-    which curator never stores; numpy alone costs ~90 ms of a 300 ms start. Hide them for that
-    one import; anything imported later can still use them."""
-    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # `import numpy` raises ImportError
-    try:
-        import curator.store  # noqa: F401
-    finally:
-        for name in hidden:
-            if sys.modules.get(name) is None:
-                del sys.modules[name]
-
-
-_import_store_without_numpy()
-
-from curator.core.resources import resource_path  # noqa: E402
-from curator.store import Project, ProjectError  # noqa: E402
-from curator.ui.main_window import MainWindow  # noqa: E402
-from curator.ui.session import Session  # noqa: E402
-from curator.ui.settings import Settings  # noqa: E402
+from curator.core.resources import resource_path
+from curator.store import CorruptProject, Project, ProjectError
+from curator.ui.main_window import MainWindow
+from curator.ui.restore import offer_restore
+from curator.ui.session import Session
+from curator.ui.settings import Settings
 
 SAMPLE_NAME = "示例项目.curator"
 UI_FONT_PX = 13
@@ -150,8 +133,17 @@ def run(project_path: str | Path | None = None, *, smoke: bool = False) -> int:
     app = make_application()
     settings = Settings()
     windows = Windows(settings)
+    path = project_to_open(project_path, settings)
     try:
-        window = windows.open(project_to_open(project_path, settings))
+        window = windows.open(path)
+    except CorruptProject as exc:
+        if not offer_restore(exc):
+            return 1
+        try:
+            window = windows.open(path)
+        except ProjectError as again:
+            QMessageBox.critical(None, "curator", str(again))
+            return 1
     except ProjectError as exc:
         QMessageBox.critical(None, "curator", str(exc))
         return 1

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -13,7 +11,8 @@ from PySide6.QtWidgets import (
 )
 
 from curator.core.importing import SUFFIXES, read_path
-from curator.store import ProjectError
+from curator.store import CorruptProject, ProjectError
+from curator.ui.restore import offer_restore
 
 PROJECT_FILTER = "curator (*.curator)"
 ALL_TABLES = frozenset({"documents", "spans", "initiatives", "figures"})
@@ -49,6 +48,9 @@ def _open(window, path: Path) -> None:
         return
     try:
         window.open_project(path)
+    except CorruptProject as exc:
+        if offer_restore(exc, window):
+            _open(window, path)
     except ProjectError as exc:
         QMessageBox.warning(window, QCoreApplication.translate("FileActions", "无法打开项目"), str(exc))
 
@@ -133,16 +135,31 @@ def import_files(window) -> None:
     window.statusBar().showMessage(text, 10000)
 
 
-def export_available() -> bool:
-    try:
-        return importlib.util.find_spec("curator.ui.export_dialog") is not None
-    except ImportError:
-        return False
-
-
 def export(window) -> None:
-    module = importlib.import_module("curator.ui.export_dialog")
-    module.ExportDialog(window.session, window).exec()
+    from curator.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(window.session, window, settings=window.settings)
+    dialog.exported.connect(lambda summary: window.statusBar().showMessage(
+        QCoreApplication.translate("FileActions", "已导出：{0}").format("、".join(str(p) for p in summary.paths)), 8000))
+    dialog.exec()
+
+
+def import_corrections(window) -> None:
+    """Pick a returned workbook, show what it would change, apply it as one undoable edit."""
+    from curator.export.safe_zip import UnsafeWorkbook
+    from curator.services.exporting import plan_corrections
+    from curator.ui.corrections_dialog import CorrectionsDialog
+
+    tr = lambda text: QCoreApplication.translate("FileActions", text)  # noqa: E731
+    path, _ = QFileDialog.getOpenFileName(window, tr("导入修改"), str(Path.home()), "Excel (*.xlsx)")
+    if not path:
+        return
+    try:
+        plan = plan_corrections(window.project, path)
+    except (UnsafeWorkbook, OSError, ValueError) as exc:
+        QMessageBox.warning(window, tr("无法读取工作簿"), str(exc))
+        return
+    CorrectionsDialog(window.session, plan, Path(path), window).exec()
 
 
 def fill_language_menu(window, menu: QMenu) -> None:

@@ -95,10 +95,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(lambda: file_actions.fill_recent_menu(self, self.recent_menu))
         file_menu.addSeparator()
         self._add(file_menu, "import_files", self.tr("导入文件或文件夹…"), lambda: file_actions.import_files(self))
-        export = self._add(file_menu, "export", self.tr("导出…"), lambda: file_actions.export(self))
-        if not file_actions.export_available():
-            export.setEnabled(False)
-            export.setToolTip(self.tr("导出功能尚未安装"))
+        self._add(file_menu, "export", self.tr("导出…"), lambda: file_actions.export(self))
+        self._add(file_menu, "import_corrections", self.tr("导入修改（Excel）…"), lambda: file_actions.import_corrections(self))
         file_menu.addSeparator()
         file_menu.addAction(self.tr("退出"), QKeySequence.Quit, self.close)
 
@@ -138,9 +136,11 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu(self.tr("设置(&S)"))
         words = self._add(view_menu, "snap_words", self.tr("对齐到词语"), self._toggle_snap)
         quotes = self._add(view_menu, "snap_quotes", self.tr("扩展到引号、书名号"), self._toggle_snap)
-        for action, name in ((words, "snap_words"), (quotes, "snap_quotes")):
+        spread = self._add(view_menu, "spread", self.tr("推广到所有相同文字"), self._toggle_snap)
+        spread.setToolTip(self.tr("标注举措、地点、机构、人物后，把项目中每处相同文字列为建议"))
+        for action, name in ((words, "snap_words"), (quotes, "snap_quotes"), (spread, "spread")):
             action.setCheckable(True)
-            action.setChecked(self.settings.flag(name))
+            action.setChecked(self.settings.flag(name, default=name == "spread"))
         self._toggle_snap()
         view_menu.addSeparator()
         language = view_menu.addMenu(self.tr("界面语言"))
@@ -304,8 +304,9 @@ class MainWindow(QMainWindow):
     def _toggle_snap(self) -> None:
         self.annotator.snap_words = self.actions["snap_words"].isChecked()
         self.annotator.snap_quotes = self.actions["snap_quotes"].isChecked()
-        self.settings.set_flag("snap_words", self.annotator.snap_words)
-        self.settings.set_flag("snap_quotes", self.annotator.snap_quotes)
+        self.annotator.spread = self.actions["spread"].isChecked()
+        for name in ("snap_words", "snap_quotes", "spread"):
+            self.settings.set_flag(name, self.actions[name].isChecked())
 
     # -- refreshing ----------------------------------------------------------------------
 

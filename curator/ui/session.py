@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from curator.core.edits import Edit
+from curator.core.edits import Edit, combine
 from curator.store import Project, ProjectError
 
 
@@ -17,16 +17,16 @@ class EditCommand(QUndoCommand):
     def __init__(self, session: Session, edit: Edit) -> None:
         super().__init__(edit.label)
         self._session = session
-        self._edit = edit
+        self.edit = edit
         self.succeeded = False
 
     def redo(self) -> None:
-        self.succeeded = self._session._commit(self._edit)
+        self.succeeded = self._session._commit(self.edit)
         if not self.succeeded:
             self.setObsolete(True)  # the stack drops it: undo never replays what did not happen
 
     def undo(self) -> None:
-        if not self._session._commit(self._edit.inverse()):
+        if not self._session._commit(self.edit.inverse()):
             self.setObsolete(True)
 
 
@@ -40,6 +40,7 @@ class Session(QObject):
         super().__init__(parent)
         self.project = project
         self.undo_stack = QUndoStack(self)
+        self._last: EditCommand | None = None  # the newest command this session pushed
 
     @property
     def read_only(self) -> bool:
@@ -54,7 +55,24 @@ class Session(QObject):
             return False
         command = EditCommand(self, edit)
         self.undo_stack.push(command)
+        self._last = command if command.succeeded else None
         return command.succeeded
+
+    def extend_last(self, edit: Edit, *, after: Edit) -> bool:
+        """Commit edit as part of the undo step that applied `after`, if that step is still the newest.
+
+        For work that follows an action at once but is computed a moment later (spreading a tag
+        to its other occurrences): one Ctrl+Z then undoes both. If `after` was undone or other
+        steps came since, nothing is applied (False).
+        """
+        last = self._last
+        on_top = last is not None and self.undo_stack.index() == self.undo_stack.count() and last.edit is after
+        if not on_top or not edit.changes or self.read_only:
+            return False
+        if not self._commit(edit):
+            return False
+        last.edit = combine(after.label, [after, edit])
+        return True
 
     def _commit(self, edit: Edit) -> bool:
         try:

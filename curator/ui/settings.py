@@ -62,6 +62,12 @@ class Settings:
     def set_flag(self, name: str, value: bool) -> None:
         self._qs.setValue(f"ui/{name}", bool(value))
 
+    def value(self, key: str, default: str = "") -> str:
+        return str(self._qs.value(key, default) or default)
+
+    def set_value(self, key: str, value: str) -> None:
+        self._qs.setValue(key, value)
+
     def language(self) -> str:
         return str(self._qs.value("ui/language", "zh"))
 

@@ -41,5 +41,5 @@ def test_recent_projects_menu_lists_other_projects(window, tmp_path: Path):
     assert [a.text() for a in window.recent_menu.actions()] == ["other.curator"]
 
 
-def test_export_action_follows_the_export_dialog_module(window):
-    assert window.actions["export"].isEnabled() == file_actions.export_available()
+def test_export_and_corrections_are_in_the_file_menu(window):
+    assert window.actions["export"].isEnabled() and window.actions["import_corrections"].isEnabled()

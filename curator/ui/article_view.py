@@ -19,6 +19,8 @@ from curator.core.model import Document, Label, Span
 from curator.ui.offsets import OffsetMap
 
 ARTICLE_FONT_PX = 15
+READING_WIDTH_EM = 46  # characters per line at most
+TITLE_SCALE = 1.2
 FLASH_MS = 1200
 SUGGESTION_ALPHA = 70
 FIRST_SCREEN_MIN_CHARS = 3000
@@ -34,6 +36,7 @@ class ArticleView(QPlainTextEdit):
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
         self.setLineWrapMode(QPlainTextEdit.WidgetWidth)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # lines wrap: never a sideways scroll
         self.setCenterOnScroll(False)
         self.setMouseTracking(True)
         self.document().setUndoRedoEnabled(False)
@@ -76,6 +79,7 @@ class ArticleView(QPlainTextEdit):
         self._offsets = OffsetMap(text)
         self._formats = {}
         self.setPlainText(text)
+        self._format_title()
         self._spans = {span.id: span for span in spans}
         self._sorted = None
         self._suggested = None
@@ -89,6 +93,28 @@ class ArticleView(QPlainTextEdit):
             generation = self._generation
             QTimer.singleShot(0, lambda: self._paint_rest(generation, rest))
         self.moveCursor(QTextCursor.Start)
+
+    def _format_title(self) -> None:
+        """The first line is the article's title: a little larger and bold, as on the page."""
+        cursor = QTextCursor(self.document().firstBlock())
+        cursor.movePosition(QTextCursor.EndOfBlock, QTextCursor.KeepAnchor)
+        font = QFont(self.font())
+        font.setPixelSize(round(ARTICLE_FONT_PX * TITLE_SCALE))
+        font.setBold(True)
+        title = QTextCharFormat()
+        title.setFont(font, QTextCharFormat.FontPropertiesSpecifiedOnly)
+        cursor.mergeCharFormat(title)
+
+    def resizeEvent(self, event) -> None:
+        self._centre_column()  # before the base class lays the lines out for the viewport's width
+        super().resizeEvent(event)
+
+    def _centre_column(self) -> None:
+        """Keep lines to a comfortable reading length, centred, however wide the window is."""
+        column = READING_WIDTH_EM * self.fontMetrics().horizontalAdvance("中") + 2 * int(self.document().documentMargin())
+        side = max(0, (self.contentsRect().width() - self.verticalScrollBar().sizeHint().width() - column) // 2)
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 0, side, 0)
 
     def _first_screen_chars(self) -> int:
         """A generous guess at how many characters fill the first screen (wider is only slower)."""

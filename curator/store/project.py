@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
@@ -79,8 +79,9 @@ class SearchHit:
     snippet: str
 
 
-@dataclass(frozen=True)
-class DocumentSummary:
+class DocumentSummary(NamedTuple):
+    """A row of the document list (a tuple: 100,000 of them are built at every start)."""
+
     id: int
     title: str
     status: str
@@ -365,13 +366,17 @@ class Project:
             raise ProjectError(f"no document with id {doc_id}")
         return Document(**rows[0])
 
-    def documents(self, *, status: str | None = None) -> list[DocumentSummary]:
+    def documents(self, *, status: str | None = None, limit: int | None = None) -> list[DocumentSummary]:
         sql = "SELECT id, title, status, span_count FROM documents"
         params: list[Any] = []
         if status:
             sql += " WHERE status = ?"
             params.append(status)
-        return [DocumentSummary(*row) for row in self.db.conn.execute(sql + " ORDER BY id", params)]
+        sql += " ORDER BY id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return list(map(DocumentSummary._make, self.db.conn.execute(sql, params)))
 
     def document_count(self) -> int:
         return self.db.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]

@@ -6,7 +6,6 @@ and keeps the rows whose id it returned.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -18,6 +17,7 @@ from curator.ui.texts import STATUS_COLORS, status_title
 
 SEARCH_LIMIT = 100_000
 SEARCH_DELAY_MS = 200
+FIRST_ROWS = 200
 
 
 class DocumentListModel(QAbstractTableModel):
@@ -68,7 +68,7 @@ class DocumentListModel(QAbstractTableModel):
         """Change one row in place (status, spans) without reloading the list."""
         row = self._row_of.get(doc_id)
         if row is not None and any(getattr(self._rows[row], k) != v for k, v in fields.items()):
-            self._rows[row] = replace(self._rows[row], **fields)
+            self._rows[row] = self._rows[row]._replace(**fields)
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def row_of(self, doc_id: int) -> int | None:
@@ -121,6 +121,7 @@ class DocumentList(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.view)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS, timeout=self.refresh)
+        self._full_load = QTimer(self, singleShot=True, interval=0, timeout=self.refresh)
         self.search_box.textChanged.connect(self._search_timer.start)
         self.search_box.returnPressed.connect(self.refresh)
         self.status_filter.currentIndexChanged.connect(self.refresh)
@@ -128,15 +129,27 @@ class DocumentList(QWidget):
         self._current: int | None = None
 
     def set_project(self, project) -> None:
+        """Show project's documents: the first screenful at once, all of them right after."""
         self.project = project
-        self.refresh()
+        self._load(limit=FIRST_ROWS)
+        self._full_load.start()  # 100,000 rows take ~0.1 s: not before the first paint
+
+    def stop(self) -> None:
+        """No more reading from the project (it is about to close)."""
+        self._search_timer.stop()
+        self._full_load.stop()
+        self.project = None
 
     def refresh(self) -> None:
         """Reload the rows (status filter and search applied), keeping the current document."""
+        self._load(limit=None)
+
+    def _load(self, *, limit: int | None) -> None:
         self._search_timer.stop()
+        self._full_load.stop()
         if self.project is None:
             return
-        rows = self.project.documents(status=self.status_filter.currentData() or None)
+        rows = self.project.documents(status=self.status_filter.currentData() or None, limit=limit)
         query = self.search_box.text().strip()
         if query:
             found = {hit.id for hit in self.project.search(query, limit=SEARCH_LIMIT)}

@@ -375,6 +375,7 @@ class MainWindow(QMainWindow):
         self._list_timer.stop()
         self._panel_timer.stop()
         self.annotator.stop()
+        self.documents.stop()
         self.settings.set_state("geometry", self.saveGeometry())
         self.settings.set_state("splitter", self.splitter.saveState())
         self.settings.set_last_document(self.project.path, self.current_doc)

@@ -174,3 +174,18 @@ def test_first_start_opens_a_sample_project_made_from_the_seeds(isolated_home: P
     settings.remember_project(other)
     assert project_to_open(None, settings) == other.resolve()
     assert settings.recent_projects()[:2] == [other.resolve(), path.resolve()]
+
+
+def test_the_list_shows_the_first_screenful_at_once_and_every_document_right_after(qtbot, project_path, monkeypatch):
+    from curator.store import Project
+    from curator.ui import document_list
+    from curator.ui.document_list import DocumentList
+
+    monkeypatch.setattr(document_list, "FIRST_ROWS", 2)
+    with Project.open(project_path) as project:
+        widget = DocumentList()
+        qtbot.addWidget(widget)
+        widget.set_project(project)
+        assert widget.model.rowCount() == 2
+        qtbot.waitUntil(lambda: widget.model.rowCount() == project.document_count() == 5)
+        widget.stop()

@@ -17,7 +17,7 @@ as_root apt-get update -qq
 as_root apt-get install -y -qq --no-install-recommends \
   python3-venv binutils file libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-shape0 libxkbcommon-x11-0 \
   libwayland-cursor0 libegl1 libgl1 libdbus-1-3 libfontconfig1 fonts-wqy-microhei \
-  desktop-file-utils shared-mime-info nsis wine64 >/dev/null
+  desktop-file-utils shared-mime-info nsis wine64 xvfb xauth >/dev/null
 
 step "build (the README's build command)"
 build_command=$(awk '/^## Packaging/{inside=1} inside && /^```sh/{block=1; next} block && /^```/{exit} block' README.md)
@@ -64,6 +64,13 @@ run_fresh "$root" env QT_QPA_PLATFORM=offscreen timeout 60 "$PWD/$app/curator" -
 echo "start to first paint and quit: $(( ($(date +%s%N) - begin) / 1000000 )) ms (cold: no cache, new sample project)"
 [ -f "$root/home/.local/share/curator/示例项目.curator" ] || fail "the sample project was not made from the bundled seeds"
 
+step "frozen GUI under X (Xvfb): the xcb plugin loads; fcitx users get the IBus plugin"
+root=$(fresh)
+plugins=$(run_fresh "$root" env QT_QPA_PLATFORM=xcb QT_IM_MODULE=fcitx QT_DEBUG_PLUGINS=1 \
+          timeout 60 xvfb-run -a "$PWD/$app/curator" --smoke 2>&1) || fail "no first paint under Xvfb: $plugins"
+[[ "$plugins" == *"platforms/libqxcb.so\" loaded library"* ]] || fail "the xcb platform plugin did not load"
+[[ "$plugins" == *"libibusplatforminputcontextplugin.so\" loaded library"* ]] || fail "QT_IM_MODULE=fcitx did not get the IBus plugin"
+
 step ".deb: build, validate, install, run, remove"
 desktop-file-validate packaging/linux/curator.desktop
 deb=$(DEB_COMPRESSION="gzip -z6" bash packaging/linux/build-deb.sh)
@@ -79,6 +86,7 @@ as_root apt-get remove -y -qq curator >/dev/null
 [ ! -e /opt/curator ] && [ ! -e /usr/bin/curator ] || fail "files left after removing the package"
 
 step "Windows installer (NSIS) over a stand-in payload"
+version=$(sed -n 's/^__version__ = "\(.*\)".*/\1/p' curator/__init__.py)
 # PyInstaller cannot cross-build Windows: the Linux executables stand in for curator.exe;
 # the real installer is built on a Windows runner (.github/workflows/release.yml).
 standin=$(mktemp -d)
@@ -86,7 +94,7 @@ cp -a "$app/." "$standin/"
 mv "$standin/curator" "$standin/curator.exe"
 mv "$standin/curator-cli" "$standin/curator-cli.exe"
 setup=$PWD/dist/curator-setup-standin.exe
-(cd packaging/windows && makensis -V2 -DVERSION=0.1.0 -DCOMPRESSOR=zlib "-DSOURCE=$standin" "-DOUTFILE=$setup" curator.nsi)
+(cd packaging/windows && makensis -V2 "-DVERSION=$version" -DCOMPRESSOR=zlib "-DSOURCE=$standin" "-DOUTFILE=$setup" curator.nsi)
 [ -s "$setup" ] || fail "makensis made no installer"
 if [ -x /usr/lib/wine/wine64 ] || command -v wine >/dev/null; then
   bash packaging/windows/wine-check.sh "$setup"

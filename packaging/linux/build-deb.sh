@@ -7,7 +7,8 @@
 # bundle links but does not carry, plus a CJK font.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-version=${1:-$(python3 -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')}
+version=${1:-$(sed -n 's/^__version__ = "\(.*\)".*/\1/p' curator/__init__.py)}
+[ -n "$version" ] || { echo "no __version__ in curator/__init__.py" >&2; exit 1; }
 arch=$(dpkg --print-architecture)
 bundle=dist/curator
 [ -x "$bundle/curator" ] || { echo "no $bundle/curator: run pyinstaller build.spec first" >&2; exit 1; }

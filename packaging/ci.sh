@@ -97,7 +97,14 @@ setup=$PWD/dist/curator-setup-standin.exe
 (cd packaging/windows && makensis -V2 "-DVERSION=$version" -DCOMPRESSOR=zlib "-DSOURCE=$standin" "-DOUTFILE=$setup" curator.nsi)
 [ -s "$setup" ] || fail "makensis made no installer"
 if [ -x /usr/lib/wine/wine64 ] || command -v wine >/dev/null; then
-  bash packaging/windows/wine-check.sh "$setup"
+  # an "older version": a small payload with a file the new one does not have
+  old=$(mktemp -d)
+  mkdir "$old/_internal"
+  cp "$standin/curator.exe" "$standin/curator-cli.exe" "$old/"
+  echo "from 0.0.1" > "$old/_internal/stale-from-old.txt"
+  (cd packaging/windows && makensis -V2 -DVERSION=0.0.1 -DCOMPRESSOR=zlib "-DSOURCE=$old" "-DOUTFILE=$old-setup.exe" curator.nsi)
+  VERSION=$version bash packaging/windows/wine-check.sh "$setup" "$old-setup.exe"
+  rm -rf "$old" "$old-setup.exe"
 else
   echo "wine not installed: installer compiled only"
 fi

@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from curator.core.resources import resource_path
@@ -25,6 +25,7 @@ def make_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("curator")
     app.setOrganizationName("curator")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "curator-256.png"))))
     font = QFont(app.font())
     font.setFamilies(["WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", font.family()])
     font.setPixelSize(UI_FONT_PX)

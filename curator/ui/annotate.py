@@ -15,6 +15,7 @@ from curator.core.edits import combine, delete_span, set_status, tag_span
 from curator.core.model import FACT_TABLES, Document, Label, Span
 from curator.services.suggesting import SPREAD_LABELS, spread_edit
 from curator.store import ProjectError
+from curator.ui import review
 from curator.ui.article_view import ArticleView
 from curator.ui.session import Session
 from curator.ui.texts import status_title
@@ -121,11 +122,52 @@ class Annotator(QObject):
         self.message.emit(self.tr("“{0}”另有 {1} 处（{2} 篇文章），已列入建议。").format(span.text, len(edit.changes), documents))
         return len(edit.changes)
 
+    # -- suggestions under the caret ------------------------------------------------------------
+
+    def suggestion_at_caret(self) -> Span | None:
+        span = self.view.selected_span()
+        if span is not None and span.origin == "suggested":
+            return span
+        caret = self.view.selection()[0]
+        return next((s for s in self.view.spans_at(caret) if s.origin == "suggested"), None)
+
+    def accept_suggestion(self) -> bool:
+        """Enter: the suggestion under the caret becomes an annotation (with its fact row)."""
+        span = self.suggestion_at_caret()
+        if span is None or self.doc is None:
+            self.message.emit(self.tr("光标处没有建议。"))
+            return False
+        return self._apply_and_show(review.accept_edit(self.project, span, label_title=self._title(span.label)))
+
+    def accept_all_like_caret(self) -> bool:
+        """Shift+Enter: every suggestion of the caret suggestion's label in this document, one undo step."""
+        span = self.suggestion_at_caret()
+        if span is None or self.doc is None:
+            self.message.emit(self.tr("光标处没有建议。"))
+            return False
+        same = [s for s in self.view.spans() if s.origin == "suggested" and s.label == span.label]
+        title = self._title(span.label)
+        name = self.tr("接受全部 {0}（{1} 处）").format(title, len(same))
+        return self._apply_and_show(review.accept_all_edit(self.project, same, label_title=title, name=name))
+
+    def _apply_and_show(self, edit) -> bool:
+        """Apply, and show the result at once (the next key may act on it)."""
+        done = self._apply_own(edit)
+        if done:
+            self.reconcile()
+        return done
+
+    def _title(self, label_name: str) -> str:
+        return self.labels[label_name].title if label_name in self.labels else label_name
+
     def delete_selected_span(self, parent: QWidget | None = None) -> bool:
+        """Delete or Backspace: a suggestion is rejected (and remembered), an annotation deleted."""
         span = self.view.selected_span()
         if span is None or self.doc is None:
             self.message.emit(self.tr("没有选中的标注。"))
             return False
+        if span.origin == "suggested":
+            return self._apply_and_show(review.reject_edit(self.project, span, label_title=self._title(span.label)))
         facts = self.project.facts_citing(span)
         citing = [row for _table, row in facts if span.id in row["span_ids"]]
         if any(row.get("edited") == 1 for row in citing):

@@ -108,7 +108,10 @@ class MainWindow(QMainWindow):
         self.actions.update(undo=undo, redo=redo)
         edit_menu.addActions([undo, redo])
         edit_menu.addSeparator()
-        self._add(edit_menu, "delete_span", self.tr("删除标注"), self._delete_span, widget=self.article)
+        self._add(edit_menu, "delete_span", self.tr("删除标注 / 拒绝建议"), self._delete_span, widget=self.article)
+        self._add(edit_menu, "accept_suggestion", self.tr("接受建议"), self.annotator.accept_suggestion, widget=self.article)
+        self._add(edit_menu, "accept_all_label", self.tr("接受本篇同类建议"), self.annotator.accept_all_like_caret,
+                  widget=self.article)
         self._add(edit_menu, "clear_selection", self.tr("取消选择"), self.article.clear_selection, widget=self.article)
         self._add(edit_menu, "find", self.tr("搜索…"), self._focus_search)
         edit_menu.addSeparator()
@@ -385,6 +388,7 @@ class MainWindow(QMainWindow):
 
 _KEYED = {
     "next_document", "previous_document", "find", "delete_span", "clear_selection", "done_and_next",
+    "accept_suggestion", "accept_all_label",
     "status_todo", "status_in_progress", "status_done", "status_reviewed", "snap_words", "snap_quotes",
     "open_project", "new_project", "import_files", "export", "shortcut_sheet",
 }

@@ -1,34 +1,83 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name />
+    <message>
+        <location filename="../../curator/ui/file_actions.py" line="154" />
+        <source>导入修改</source>
+        <translation>Import corrections</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/file_actions.py" line="160" />
+        <source>无法读取工作簿</source>
+        <translation>Cannot read the workbook</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/restore.py" line="15" />
+        <location filename="../../curator/ui/restore.py" line="18" />
+        <source>项目文件已损坏</source>
+        <translation>The project file is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/restore.py" line="19" />
+        <source>{0} 已损坏（{1}）。
+
+要用最新的备份（{2}）恢复它吗？损坏的文件会保留在旁边。</source>
+        <translation>{0} is damaged ({1}).
+
+Restore it from the newest backup ({2})? The damaged file is kept beside it.</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/restore.py" line="27" />
+        <source>无法恢复</source>
+        <translation>Cannot restore</translation>
+    </message>
+</context>
+<context>
     <name>Annotator</name>
     <message>
-        <location filename="../../curator/ui/annotate.py" line="79" />
+        <location filename="../../curator/ui/annotate.py" line="87" />
         <source>先选中要标注的文字。</source>
         <translation>Select the text to tag first.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/annotate.py" line="86" />
+        <location filename="../../curator/ui/annotate.py" line="94" />
         <source>这段文字已经标注为“{0}”。</source>
         <translation>This text is already tagged as “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/annotate.py" line="108" />
+        <location filename="../../curator/ui/annotate.py" line="122" />
+        <source>“{0}”另有 {1} 处（{2} 篇文章），已列入建议。</source>
+        <translation>“{0}” occurs {1} more times (in {2} documents); added as suggestions.</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/annotate.py" line="138" />
+        <location filename="../../curator/ui/annotate.py" line="146" />
+        <source>光标处没有建议。</source>
+        <translation>No suggestion at the cursor.</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/annotate.py" line="150" />
+        <source>接受全部 {0}（{1} 处）</source>
+        <translation>Accept all {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/annotate.py" line="167" />
         <source>没有选中的标注。</source>
         <translation>No span is selected.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/annotate.py" line="114" />
+        <location filename="../../curator/ui/annotate.py" line="175" />
         <source>删除标注</source>
         <translation>Delete span</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/annotate.py" line="115" />
+        <location filename="../../curator/ui/annotate.py" line="176" />
         <source>引用这段文字的事实行已被人工修改过。仍然删除这条标注吗？</source>
         <translation>A fact row citing this text was edited by hand. Delete the span anyway?</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/annotate.py" line="139" />
+        <location filename="../../curator/ui/annotate.py" line="200" />
         <source>状态：{0}</source>
         <translation>Status: {0}</translation>
     </message>
@@ -36,9 +85,32 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../curator/ui/article_view.py" line="338" />
+        <location filename="../../curator/ui/article_view.py" line="371" />
         <source>  · 建议</source>
         <translation>  · suggestion</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionsDialog</name>
+    <message>
+        <location filename="../../curator/ui/corrections_dialog.py" line="20" />
+        <source>导入修改：{0}</source>
+        <translation>Import corrections: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/corrections_dialog.py" line="21" />
+        <source>读取 {0} 行；{1} 处修改；{2} 行无法匹配（不会猜测，保持不变）。</source>
+        <translation>{0} rows read; {1} changes; {2} rows could not be matched (not guessed, left as they are).</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/corrections_dialog.py" line="24" />
+        <source>没有需要修改的内容。</source>
+        <translation>Nothing to change.</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/corrections_dialog.py" line="27" />
+        <source>应用修改</source>
+        <translation>Apply changes</translation>
     </message>
 </context>
 <context>
@@ -73,6 +145,72 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../curator/ui/export_dialog.py" line="50" />
+        <location filename="../../curator/ui/export_dialog.py" line="87" />
+        <location filename="../../curator/ui/export_dialog.py" line="146" />
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/export_dialog.py" line="63" />
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/export_dialog.py" line="68" />
+        <location filename="../../curator/ui/export_dialog.py" line="98" />
+        <source>导出到</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/export_dialog.py" line="71" />
+        <source>文章状态</source>
+        <translation>Document status</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/export_dialog.py" line="74" />
+        <source>全部地点</source>
+        <translation>All places</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/export_dialog.py" line="77" />
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/export_dialog.py" line="79" />
+        <source>标签</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/export_dialog.py" line="84" />
+        <source>Excel 工作簿含 汇总、举措、数据、标注、文章 五张表；每个数字都附有原文句子。</source>
+        <translation>The Excel workbook has five sheets: summary, initiatives, figures, spans, documents; every number comes with its sentence.</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/export_dialog.py" line="146" />
+        <source>请选择导出文件。</source>
+        <translation>Choose a file to export to.</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/export_dialog.py" line="182" />
+        <source>文件已存在</source>
+        <translation>The file exists</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/export_dialog.py" line="182" />
+        <source>{0} 已存在。要替换它吗？</source>
+        <translation>{0} already exists. Replace it?</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/export_dialog.py" line="188" />
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+</context>
+<context>
     <name>FactCellDelegate</name>
     <message>
         <location filename="../../curator/ui/panels/delegates.py" line="30" />
@@ -88,22 +226,22 @@
 <context>
     <name>FactTablePanel</name>
     <message>
-        <location filename="../../curator/ui/panels/facts.py" line="29" />
+        <location filename="../../curator/ui/panels/facts.py" line="33" />
         <source>筛选…</source>
         <translation>Filter…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/facts.py" line="100" />
+        <location filename="../../curator/ui/panels/facts.py" line="105" />
         <source>这一行没有本文中的依据标注。</source>
         <translation>This row has no evidence span in this document.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/facts.py" line="119" />
+        <location filename="../../curator/ui/panels/facts.py" line="124" />
         <source>{0} 行</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/facts.py" line="119" />
+        <location filename="../../curator/ui/panels/facts.py" line="124" />
         <source>{0} / {1} 行</source>
         <translation>{0} of {1} rows</translation>
     </message>
@@ -111,57 +249,62 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="23" />
+        <location filename="../../curator/ui/file_actions.py" line="22" />
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="30" />
+        <location filename="../../curator/ui/file_actions.py" line="29" />
         <source>打开项目</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="44" />
+        <location filename="../../curator/ui/file_actions.py" line="43" />
         <source>（没有）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="53" />
+        <location filename="../../curator/ui/file_actions.py" line="55" />
         <source>无法打开项目</source>
         <translation>Cannot open the project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="112" />
+        <location filename="../../curator/ui/file_actions.py" line="114" />
         <source>导入 {0} 篇，{1} 篇已在项目中，{2} 个文件失败</source>
         <translation>Imported {0} document(s); {1} already in the project; {2} file(s) failed</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="115" />
+        <location filename="../../curator/ui/file_actions.py" line="117" />
         <source>部分文件未能导入</source>
         <translation>Some files were not imported</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="123" />
+        <location filename="../../curator/ui/file_actions.py" line="125" />
         <source>导入文章</source>
         <translation>Import articles</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="123" />
+        <location filename="../../curator/ui/file_actions.py" line="125" />
         <source>项目以只读方式打开，不能导入。</source>
         <translation>The project is open read-only; nothing can be imported.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="131" />
+        <location filename="../../curator/ui/file_actions.py" line="133" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="158" />
+        <location filename="../../curator/ui/file_actions.py" line="143" />
+        <source>已导出：{0}</source>
+        <translation>Exported: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/file_actions.py" line="175" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="158" />
+        <location filename="../../curator/ui/file_actions.py" line="175" />
         <source>界面语言将在下次启动时更改。</source>
         <translation>The interface language changes at the next start.</translation>
     </message>
@@ -169,42 +312,42 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="61" />
+        <location filename="../../curator/ui/file_actions.py" line="63" />
         <source>导入文章</source>
         <translation>Import articles</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="64" />
+        <location filename="../../curator/ui/file_actions.py" line="66" />
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="65" />
+        <location filename="../../curator/ui/file_actions.py" line="67" />
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="68" />
+        <location filename="../../curator/ui/file_actions.py" line="70" />
         <source>重排断行（OCR 或报纸分栏造成的换行）</source>
         <translation>Reflow broken lines (from OCR or newspaper columns)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="69" />
+        <location filename="../../curator/ui/file_actions.py" line="71" />
         <source>支持 .txt（各种编码）、.docx、.jsonl；文件夹会包括子文件夹。</source>
         <translation>Reads .txt (any encoding), .docx and .jsonl; folders include their subfolders.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="72" />
+        <location filename="../../curator/ui/file_actions.py" line="74" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="96" />
+        <location filename="../../curator/ui/file_actions.py" line="98" />
         <source>选择文件</source>
         <translation>Choose files</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="101" />
+        <location filename="../../curator/ui/file_actions.py" line="103" />
         <source>选择文件夹</source>
         <translation>Choose folder</translation>
     </message>
@@ -225,57 +368,56 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="71" />
+        <location filename="../../curator/ui/main_window.py" line="72" />
         <source>举措</source>
         <translation>Initiatives</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="72" />
+        <location filename="../../curator/ui/main_window.py" line="73" />
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="73" />
+        <location filename="../../curator/ui/main_window.py" line="74" />
         <source>标注</source>
         <translation>Spans</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="74" />
+        <location filename="../../curator/ui/main_window.py" line="75" />
         <source>建议</source>
         <translation>Suggestions</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="89" />
+        <location filename="../../curator/ui/main_window.py" line="91" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="90" />
+        <location filename="../../curator/ui/main_window.py" line="92" />
         <source>新建项目…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="91" />
+        <location filename="../../curator/ui/main_window.py" line="93" />
         <source>打开项目…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="92" />
+        <location filename="../../curator/ui/main_window.py" line="94" />
         <source>最近的项目</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="95" />
+        <location filename="../../curator/ui/main_window.py" line="97" />
         <source>导入文件或文件夹…</source>
         <translation>Import files or folder…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="96" />
+        <location filename="../../curator/ui/main_window.py" line="98" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="99" />
         <source>导出功能尚未安装</source>
         <translation>Export is not installed yet</translation>
     </message>
@@ -300,112 +442,141 @@
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="111" />
         <source>删除标注</source>
         <translation>Delete span</translation>
     </message>
     <message>
+        <location filename="../../curator/ui/main_window.py" line="99" />
+        <source>导入修改（Excel）…</source>
+        <translation>Import corrections (Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/main_window.py" line="111" />
+        <source>删除标注 / 拒绝建议</source>
+        <translation>Delete span / reject suggestion</translation>
+    </message>
+    <message>
         <location filename="../../curator/ui/main_window.py" line="112" />
+        <source>接受建议</source>
+        <translation>Accept suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/main_window.py" line="113" />
+        <source>接受本篇同类建议</source>
+        <translation>Accept all suggestions of this label here</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/main_window.py" line="115" />
         <source>取消选择</source>
         <translation>Clear selection</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="113" />
+        <location filename="../../curator/ui/main_window.py" line="116" />
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="124" />
+        <location filename="../../curator/ui/main_window.py" line="127" />
         <source>文章(&amp;D)</source>
         <translation>&amp;Document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="125" />
+        <location filename="../../curator/ui/main_window.py" line="128" />
         <source>下一篇</source>
         <translation>Next document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="126" />
+        <location filename="../../curator/ui/main_window.py" line="129" />
         <source>上一篇</source>
         <translation>Previous document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="127" />
+        <location filename="../../curator/ui/main_window.py" line="130" />
         <source>完成并打开下一篇</source>
         <translation>Done, next</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="136" />
+        <location filename="../../curator/ui/main_window.py" line="139" />
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="137" />
+        <location filename="../../curator/ui/main_window.py" line="140" />
         <source>对齐到词语</source>
         <translation>Snap to words</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="138" />
+        <location filename="../../curator/ui/main_window.py" line="141" />
         <source>扩展到引号、书名号</source>
         <translation>Snap to quotes</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="144" />
+        <location filename="../../curator/ui/main_window.py" line="142" />
+        <source>推广到所有相同文字</source>
+        <translation>Spread tags to every occurrence</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/main_window.py" line="143" />
+        <source>标注举措、地点、机构、人物后，把项目中每处相同文字列为建议</source>
+        <translation>After tagging an initiative, place, organisation or person, suggest every other occurrence in the project</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/main_window.py" line="149" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="147" />
+        <location filename="../../curator/ui/main_window.py" line="152" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="148" />
+        <location filename="../../curator/ui/main_window.py" line="153" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="150" />
+        <location filename="../../curator/ui/main_window.py" line="155" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="183" />
+        <location filename="../../curator/ui/main_window.py" line="188" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="235" />
+        <location filename="../../curator/ui/main_window.py" line="261" />
         <source>所有文章都已完成。</source>
         <translation>Every document is done.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="305" />
+        <location filename="../../curator/ui/main_window.py" line="341" />
         <source>本篇：&lt;span style='color:{0}'&gt;{1}&lt;/span&gt; · {2} 个标注 · {3} 条建议</source>
         <translation>This document: &lt;span style='color:{0}'&gt;{1}&lt;/span&gt; · {2} spans · {3} suggestions</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="312" />
+        <location filename="../../curator/ui/main_window.py" line="348" />
         <source>进度：{0} / {1} 篇已完成</source>
         <translation>Progress: {0} of {1} documents done</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="317" />
+        <location filename="../../curator/ui/main_window.py" line="353" />
         <source>此项目正由另一个 curator 打开（{0}），现以只读方式显示；修改不会保存。</source>
         <translation>Another curator has this project open ({0}); it is shown read-only and changes are not saved.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="318" />
+        <location filename="../../curator/ui/main_window.py" line="354" />
         <source>此项目以只读方式打开；修改不会保存。</source>
         <translation>This project is open read-only; changes are not saved.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="321" />
+        <location filename="../../curator/ui/main_window.py" line="357" />
         <source>内存项目</source>
         <translation>in-memory project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="325" />
+        <location filename="../../curator/ui/main_window.py" line="361" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
@@ -421,7 +592,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../curator/ui/session.py" line="53" />
+        <location filename="../../curator/ui/session.py" line="54" />
         <source>项目以只读方式打开，修改未保存。</source>
         <translation>The project is open read-only; the change was not saved.</translation>
     </message>
@@ -429,17 +600,17 @@
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="62" />
+        <location filename="../../curator/ui/shortcuts.py" line="66" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="65" />
+        <location filename="../../curator/ui/shortcuts.py" line="69" />
         <source>按键</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="65" />
+        <location filename="../../curator/ui/shortcuts.py" line="69" />
         <source>作用</source>
         <translation>Action</translation>
     </message>
@@ -447,89 +618,136 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="39" />
+        <location filename="../../curator/ui/shortcuts.py" line="41" />
         <source>用对应标签标注所选文字（见标签栏）</source>
         <translation>Tag the selected text with that label (see the label bar)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="40" />
+        <location filename="../../curator/ui/shortcuts.py" line="42" />
         <source>用键盘选择文字</source>
         <translation>Select text with the keyboard</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="41" />
         <source>删除选中的标注</source>
         <translation>Delete the selected span</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="42" />
+        <location filename="../../curator/ui/shortcuts.py" line="43" />
+        <source>删除选中的标注；在建议上：拒绝它（不再出现）</source>
+        <translation>Delete the selected span; on a suggestion: reject it (it will not come back)</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/shortcuts.py" line="44" />
+        <source>接受光标处的建议</source>
+        <translation>Accept the suggestion at the cursor</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/shortcuts.py" line="45" />
+        <source>接受本篇中与光标处建议同类的全部建议</source>
+        <translation>Accept every suggestion in this document with the label of the one at the cursor</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/shortcuts.py" line="46" />
         <source>取消选择</source>
         <translation>Clear selection</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="43" />
+        <location filename="../../curator/ui/shortcuts.py" line="47" />
         <source>下一篇</source>
         <translation>Next document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="44" />
+        <location filename="../../curator/ui/shortcuts.py" line="48" />
         <source>上一篇</source>
         <translation>Previous document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="45" />
+        <location filename="../../curator/ui/shortcuts.py" line="49" />
         <source>标为已完成并打开下一篇未完成的文章</source>
         <translation>Mark done and open the next unfinished document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="46" />
+        <location filename="../../curator/ui/shortcuts.py" line="50" />
         <source>状态：待标注 / 标注中 / 已完成 / 已审核</source>
         <translation>Status: to do / in progress / done / reviewed</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="47" />
+        <location filename="../../curator/ui/shortcuts.py" line="51" />
         <source>搜索全文</source>
         <translation>Search the full text</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="48" />
+        <location filename="../../curator/ui/shortcuts.py" line="52" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="49" />
+        <location filename="../../curator/ui/shortcuts.py" line="53" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="50" />
+        <location filename="../../curator/ui/shortcuts.py" line="54" />
         <source>选区对齐到词语边界（开/关）</source>
         <translation>Snap selections to word boundaries (on/off)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="51" />
+        <location filename="../../curator/ui/shortcuts.py" line="55" />
         <source>选区扩展到引号、书名号（开/关）</source>
         <translation>Widen selections to enclosing quotes and 《》 (on/off)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="52" />
+        <location filename="../../curator/ui/shortcuts.py" line="56" />
         <source>新建项目 / 打开项目</source>
         <translation>New project / open project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="53" />
+        <location filename="../../curator/ui/shortcuts.py" line="57" />
         <source>导入文件</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="54" />
+        <location filename="../../curator/ui/shortcuts.py" line="58" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="55" />
+        <location filename="../../curator/ui/shortcuts.py" line="59" />
         <source>显示本快捷键表</source>
         <translation>Show this sheet</translation>
+    </message>
+</context>
+<context>
+    <name>SpansPanel</name>
+    <message>
+        <location filename="../../curator/ui/panels/spans.py" line="30" />
+        <source>筛选标注…</source>
+        <translation>Filter spans…</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/spans.py" line="42" />
+        <source>删除标注</source>
+        <translation>Delete span</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/spans.py" line="43" />
+        <source>删除所选标注（Delete），引用它的事实行随之更新</source>
+        <translation>Delete the selected spans (Delete); fact rows citing them are updated</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/spans.py" line="81" />
+        <source>删除 {0} 个标注</source>
+        <translation>Delete {0} spans</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/spans.py" line="124" />
+        <source>{0} 个</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/spans.py" line="124" />
+        <source>{0} / {1} 个</source>
+        <translation>{0} / {1}</translation>
     </message>
 </context>
 <context>
@@ -553,6 +771,114 @@
         <location filename="../../curator/ui/texts.py" line="15" />
         <source>已审核</source>
         <translation>Reviewed</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="63" />
+        <source>建议</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="64" />
+        <source>用规则为本文找出可能的标注</source>
+        <translation>Find likely spans in this document with the rules</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="66" />
+        <source>全部文档</source>
+        <translation>All documents</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="67" />
+        <source>为项目中的每一篇文章生成建议</source>
+        <translation>Suggest spans for every document in the project</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="71" />
+        <source>%v / %m 篇</source>
+        <translation>%v / %m documents</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="72" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="84" />
+        <source>接受</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="84" />
+        <source>接受当前建议（Enter）</source>
+        <translation>Accept the current suggestion (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="85" />
+        <source>拒绝</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="85" />
+        <source>拒绝当前建议，以后不再提出（Backspace）</source>
+        <translation>Reject the current suggestion; it will not be proposed again (Backspace)</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="86" />
+        <source>全部接受</source>
+        <translation>Accept all</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="86" />
+        <source>接受本文中与当前建议同一标签的全部建议（Shift+Enter）</source>
+        <translation>Accept every suggestion in this document with the current one's label (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="152" />
+        <source>接受全部 {0}（{1} 处）</source>
+        <translation>Accept all {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="198" />
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="217" />
+        <source>正在生成建议…</source>
+        <translation>Suggesting…</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="228" />
+        <source>已取消，未保存任何建议。</source>
+        <translation>Cancelled; no suggestion was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="241" />
+        <source>建议 {0} 处</source>
+        <translation>{0} suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="244" />
+        <source>新增 {0} 条建议。</source>
+        <translation>{0} new suggestions.</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="244" />
+        <source>没有新的建议。</source>
+        <translation>No new suggestions.</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="249" />
+        <source>生成建议失败：{0}</source>
+        <translation>Suggesting failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="289" />
+        <source>全部标签（{0}）</source>
+        <translation>All labels ({0})</translation>
     </message>
 </context>
 </TS>

@@ -6,11 +6,12 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, 
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                QToolButton, QVBoxLayout, QWidget)
 
-from curator.core.edits import Edit, accept_suggestion, combine, propose_spans, reject_suggestion
-from curator.core.model import FACT_TABLES, Span
+from curator.core.edits import Edit, combine, propose_spans
+from curator.core.model import Span
 from curator.ui.panels.common import FilterProxy, fit_columns, table_view
 from curator.ui.panels.span_model import SpanTableModel
 from curator.ui.panels.suggest_run import RunSignals, SuggestionRun, new_proposals
+from curator.ui.review import accept_all_edit, accept_edit, reject_edit
 from curator.ui.session import Session
 
 SOURCE = "rules"
@@ -134,37 +135,22 @@ class SuggestionsPanel(QWidget):
         span = self.current_span()
         if span is None:
             return False
-        return self._apply_keeping_row(self._accept_edit(span, self._doc_spans(span.label, span.doc_id)))
+        return self._apply_keeping_row(accept_edit(self.session.project, span, label_title=self.model.label_title(span.label)))
 
     def reject_current(self) -> bool:
         span = self.current_span()
         if span is None:
             return False
-        edit = reject_suggestion(span, rejection_id=self.session.project.next_id("rejections"),
-                                 label_title=self.model.label_title(span.label))
-        return self._apply_keeping_row(edit)
+        return self._apply_keeping_row(reject_edit(self.session.project, span, label_title=self.model.label_title(span.label)))
 
     def accept_all_of_label(self, label: str | None) -> bool:
         """Every suggestion of label in this document, accepted as one undo step."""
         spans = [s for s in self.model.spans() if s.label == label]
         if not spans:
             return False
-        doc_spans = self._doc_spans(label, spans[0].doc_id)
         title = self.model.label_title(label)
-        edit = combine(self.tr("接受全部 {0}（{1} 处）").format(title, len(spans)),
-                       [self._accept_edit(span, doc_spans) for span in spans])
-        return self._apply_keeping_row(edit)
-
-    def _doc_spans(self, label: str, doc_id: int) -> list[Span]:
-        """The document's spans, which only a fact row needs (its place); skipped for the rest."""
-        return self.session.project.spans(doc_id) if label in FACT_TABLES else []
-
-    def _accept_edit(self, span: Span, doc_spans: list[Span]) -> Edit:
-        project = self.session.project
-        table = FACT_TABLES.get(span.label)
-        return accept_suggestion(project.document(span.doc_id), span, doc_spans=doc_spans,
-                                 fact_id=project.next_id(table) if table else None,
-                                 label_title=self.model.label_title(span.label))
+        name = self.tr("接受全部 {0}（{1} 处）").format(title, len(spans))
+        return self._apply_keeping_row(accept_all_edit(self.session.project, spans, label_title=title, name=name))
 
     def _apply_keeping_row(self, edit: Edit) -> bool:
         row = max(0, self.view.currentIndex().row())

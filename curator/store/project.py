@@ -149,7 +149,7 @@ class Project:
                 conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
             else:
                 conn = sqlite3.connect(str(path), check_same_thread=False)
-            db = Database(conn)
+            db = Database(conn, execute_plugins=False)  # no third-party sqlite-utils plugins on our file
             lock = None if read_only else ProjectLock(path)
             project = cls(db, path, read_only=read_only, lock=lock, locked_by=holder)
             project._prepare(exists=exists)
@@ -221,7 +221,7 @@ class Project:
 
     @classmethod
     def memory(cls) -> Project:
-        project = cls(Database(memory=True), None, read_only=False, lock=None)
+        project = cls(Database(memory=True, execute_plugins=False), None, read_only=False, lock=None)
         project._prepare()
         return project
 

@@ -9,6 +9,8 @@ with a dotted underline. All offsets in and out of this widget are code points.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+from collections import Counter
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
@@ -51,6 +53,7 @@ class ArticleView(QPlainTextEdit):
         self._colors: dict[str, QColor] = {}
         self._titles: dict[str, str] = {}
         self._spans: dict[int, Span] = {}
+        self._index = SpanIndex()
         self._layers: dict[int, int] = {}
         self._selected_span: int | None = None
         self._flash: QTextEdit.ExtraSelection | None = None
@@ -81,6 +84,7 @@ class ArticleView(QPlainTextEdit):
         self.setPlainText(text)
         self._format_title()
         self._spans = {span.id: span for span in spans}
+        self._index = SpanIndex(self._spans.values())
         self._sorted = None
         self._suggested = None
         self._layers = _assign_layers(self._spans.values())
@@ -153,7 +157,7 @@ class ArticleView(QPlainTextEdit):
         return len(self._spans) - self._suggested, self._suggested
 
     def has_span(self, start: int, end: int, label: str) -> bool:
-        return any((s.start, s.end, s.label) == (start, end, label) for s in self._spans.values())
+        return self._index.has(start, end, label)
 
     def add_span(self, span: Span) -> None:
         if self.doc is None or span.doc_id != self.doc.id:
@@ -161,10 +165,11 @@ class ArticleView(QPlainTextEdit):
         if span.id in self._spans:
             self.remove_span(self._spans[span.id])
         self._spans[span.id] = span
+        self._index.add(span)
         self._sorted = None
         if self._suggested is not None:
             self._suggested += span.origin == "suggested"
-        self._layers[span.id] = _free_layer(span, self._spans.values(), self._layers)
+        self._layers[span.id] = _free_layer(span, self._index.touching(span.start, span.end), self._layers)
         if self._layers[span.id] == 0 and span.origin != "suggested":
             cursor = QTextCursor(self.document())
             cursor.beginEditBlock()
@@ -176,6 +181,7 @@ class ArticleView(QPlainTextEdit):
     def remove_span(self, span: Span) -> None:
         if self._spans.pop(span.id, None) is None:
             return
+        self._index.remove(span)
         self._sorted = None
         if self._suggested is not None:
             self._suggested -= span.origin == "suggested"
@@ -203,7 +209,7 @@ class ArticleView(QPlainTextEdit):
         cursor.beginEditBlock()
         self._select(cursor, start, end)
         cursor.setCharFormat(QTextCharFormat())
-        touching = [s for s in self._spans.values() if s.start < end and s.end > start]
+        touching = self._index.touching(start, end)
         for span in sorted(touching, key=_paint_order):
             self._paint(cursor, span, max(span.start, start), min(span.end, end))
         cursor.endEditBlock()
@@ -372,6 +378,48 @@ class ArticleView(QPlainTextEdit):
         return line
 
 
+class SpanIndex:
+    """The shown spans by position, so one new span costs O(log n), not a scan of 5,000."""
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        spans = list(spans)
+        self._starts: list[tuple[int, int]] = sorted((s.start, s.id) for s in spans)
+        self._spans: dict[int, Span] = {}
+        self._keys: Counter[tuple[int, int, str]] = Counter()
+        self._longest = 0
+        for span in spans:
+            self._note(span)
+
+    def _note(self, span: Span) -> None:
+        self._spans[span.id] = span
+        self._keys[(span.start, span.end, span.label)] += 1
+        self._longest = max(self._longest, span.end - span.start)
+
+    def add(self, span: Span) -> None:
+        insort(self._starts, (span.start, span.id))
+        self._note(span)
+
+    def remove(self, span: Span) -> None:
+        i = bisect_left(self._starts, (span.start, span.id))
+        if i < len(self._starts) and self._starts[i] == (span.start, span.id):
+            del self._starts[i]
+        self._spans.pop(span.id, None)
+        key = (span.start, span.end, span.label)
+        self._keys[key] -= 1
+        if self._keys[key] <= 0:
+            del self._keys[key]
+
+    def has(self, start: int, end: int, label: str) -> bool:
+        return (start, end, label) in self._keys
+
+    def touching(self, start: int, end: int) -> list[Span]:
+        """Spans overlapping [start, end)."""
+        low = bisect_left(self._starts, (start - self._longest, -1))
+        high = bisect_left(self._starts, (end, -1))
+        found = (self._spans[span_id] for _start, span_id in self._starts[low:high])
+        return [span for span in found if span.end > start]
+
+
 def _paint_order(span: Span) -> tuple[int, int, int]:
     # suggestions first, so an accepted span's background wins where they overlap
     return (0 if span.origin == "suggested" else 1, span.start, span.id)
@@ -395,6 +443,7 @@ def _assign_layers(spans: Iterable[Span]) -> dict[int, int]:
 
 
 def _free_layer(span: Span, spans: Iterable[Span], layers: dict[int, int]) -> int:
+    """The lowest layer no overlapping accepted span uses (spans: at least those overlapping span)."""
     if span.origin == "suggested":
         return 0
     used = {

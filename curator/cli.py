@@ -208,7 +208,7 @@ def suggest(target: Path, labels: tuple[str, ...], apply_: bool, fmt: str, reflo
 
 
 def _is_project(path: Path) -> bool:
-    from curator.store.project import SQLITE_HEADER
+    from curator.store.files import SQLITE_HEADER
 
     with path.open("rb") as f:
         return f.read(len(SQLITE_HEADER)) == SQLITE_HEADER

@@ -61,7 +61,7 @@ QUANTITY_RE = re.compile(
 )
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
-_CN_DIGITS_ONLY = re.compile(rf"[零〇一二两三四五六七八九]+")
+_CN_DIGITS_ONLY = re.compile(r"[零〇一二两三四五六七八九]+")
 _MULTIPLIERS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
 

@@ -9,74 +9,38 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
 from curator.core.edits import Edit, RowChange, now_iso
-from curator.core.grams import index_text, phrase_query
-from curator.core.importing import Article, FileBatch, Problem
-from curator.core.model import JSON_COLUMNS, SPAN_COLUMNS, STATUSES, Document, Label, Span
+from curator.core.model import (
+    JSON_COLUMNS,
+    SPAN_COLUMNS,
+    STATUSES,
+    Document,
+    Label,
+    Span,
+)
 from curator.core.resources import default_labels
 from curator.store import backup as backups
+from curator.store.errors import (
+    CorruptProject,
+    EditConflict,
+    NeedsUpgrade,
+    ProjectError,
+    storage_problem,
+)
+from curator.store.files import check_file, timestamp, writable
+from curator.store.importer import Importing
 from curator.store.lock import LockHolder, ProjectLock, current_holder
+from curator.store.restore import Restoring
 from curator.store.schema import migrations
+from curator.store.search import Searching
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 EDITABLE_TABLES = frozenset({"documents", "spans", "initiatives", "figures", "rejections", "labels", "meta"})
-SNIPPET_REACH = 18
-IMPORT_COMMIT_CHARS = 300_000  # about 1 MB of Chinese text per transaction (measured: near the best speed)
-IMPORT_COMMIT_FILES = 500
 QUICK_CHECK_BYTES = 64 * 1024 * 1024  # a full quick_check on open costs ~10 ms/MB; larger files get the cheap checks
-
-
-class ProjectError(Exception):
-    """A problem with a project file, in words a user can act on."""
-
-
-class EditConflict(ProjectError):
-    """The rows an edit expected are not what is stored (e.g. a stale undo)."""
-
-
-class NeedsUpgrade(ProjectError):
-    """An older project opened read-only: it must be migrated by a writable open first."""
-
-
-class CorruptProject(ProjectError):
-    """The project file is damaged; newest_backup is what `Project.restore_backup` would bring back."""
-
-    def __init__(self, path: Path, detail: str, newest_backup: backups.Backup | None = None) -> None:
-        self.path = path
-        self.detail = detail
-        self.newest_backup = newest_backup
-        if newest_backup:
-            offer = (f"the newest backup is {newest_backup} in {newest_backup.path.parent}; "
-                     f"restore it with `curator restore \"{path}\"`")
-        else:
-            offer = f"no backup of it was found in {backups.backup_dir(path)}"
-        super().__init__(f"{path}: the project file is damaged ({detail}); {offer}")
-
-
-def _storage_problem(exc: sqlite3.Error) -> str:
-    """What a failed write means for the user."""
-    text = str(exc)
-    if "full" in text:
-        return "the disk is full; free some space and try again (nothing was half-saved)"
-    if "readonly" in text or "read-only" in text:
-        return "the project file cannot be written (read-only file or folder)"
-    if "locked" in text or "busy" in text:
-        return "another program is writing the project; try again"
-    return text
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    id: int
-    title: str
-    status: str
-    snippet: str
 
 
 class DocumentSummary(NamedTuple):
@@ -86,13 +50,6 @@ class DocumentSummary(NamedTuple):
     title: str
     status: str
     spans: int
-
-
-@dataclass
-class ImportReport:
-    added: list[int] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
 
 
 def _encode(table: str, row: Mapping[str, Any]) -> dict[str, Any]:
@@ -110,7 +67,7 @@ def _decode(row: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-class Project:
+class Project(Importing, Searching, Restoring):
     def __init__(self, db: Database, path: Path | None, *, read_only: bool, lock: ProjectLock | None,
                  locked_by: LockHolder | None = None) -> None:
         self.db = db
@@ -130,15 +87,15 @@ class Project:
         if not exists and not create:
             raise ProjectError(f"{path}: no such project file")
         if exists:
-            _check_file(path)
+            check_file(path)
         holder = current_holder(path) if exists else None
-        if read_only and holder is None and exists and _writable(path):
+        if read_only and holder is None and exists and writable(path):
             try:
                 return cls._open(path, exists=exists, read_only=True, holder=None)
             except NeedsUpgrade:  # e.g. `curator list` right after an update: upgrade it (with a backup) first
                 cls.open(path, create=False).close()
         read_only = read_only or holder is not None
-        if not read_only and exists and not _writable(path):
+        if not read_only and exists and not writable(path):
             read_only = True
         return cls._open(path, exists=exists, read_only=read_only, holder=holder)
 
@@ -160,7 +117,7 @@ class Project:
             _close_quietly(locals().get("conn"), locals().get("lock"))
             if "malformed" in str(exc) or "not a database" in str(exc):
                 raise CorruptProject(path, str(exc), backups.newest_backup(path)) from None
-            raise ProjectError(f"{path}: cannot open it ({_storage_problem(exc)})") from None
+            raise ProjectError(f"{path}: cannot open it ({storage_problem(exc)})") from None
         except sqlite3.DatabaseError as exc:
             _close_quietly(locals().get("conn"), locals().get("lock"))
             raise CorruptProject(path, str(exc), backups.newest_backup(path)) from None
@@ -169,55 +126,6 @@ class Project:
             raise ProjectError(f"{path}: cannot open it for writing ({exc.strerror or exc}); "
                                "free some space, or open it read-only") from None
         return project
-
-    @staticmethod
-    def list_backups(path: str | Path) -> list[backups.Backup]:
-        """The backups of the project at path, newest first."""
-        return backups.backups(Path(path))
-
-    def backup_now(self, *, reason: str = "manual") -> backups.Backup:
-        """Write a backup of this project now (into NAME.curator.backups/ beside it)."""
-        if self.path is None:
-            raise ProjectError("an in-memory project has no file to back up")
-        try:
-            return backups.make_backup(self.db.conn, self.path, reason=reason)
-        except backups.BackupError as exc:
-            raise ProjectError(str(exc)) from None
-
-    @staticmethod
-    def restore_backup(path: str | Path, backup: str | Path | None = None) -> Path:
-        """Replace the project file at path with backup (default: the newest good one).
-
-        The file being replaced is kept beside it as NAME.curator.damaged-STAMP (with its
-        -wal and -shm files); that path is returned. Refused while the project is open.
-        """
-        path = Path(path)
-        holder = current_holder(path)
-        if holder is not None:
-            raise ProjectError(f"{path} is open by {holder}; close it there before restoring")
-        candidates = [Path(backup)] if backup else [b.path for b in backups.backups(path)]
-        if not candidates:
-            raise ProjectError(f"{path}: there is no backup to restore (looked in {backups.backup_dir(path)})")
-        source = next((c for c in candidates if _sound(c)), None)
-        if source is None:
-            raise ProjectError(f"{candidates[0]}: the backup is damaged too; nothing was changed")
-        import os
-        import shutil
-        import time
-
-        staged = path.with_name(path.name + ".restoring")
-        try:
-            shutil.copyfile(source, staged)
-            kept = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
-            for suffix in ("", "-wal", "-shm"):  # a stale WAL must not be replayed onto the restored file
-                old = Path(str(path) + suffix)
-                if old.exists():
-                    os.replace(old, Path(str(kept) + suffix))
-            os.replace(staged, path)
-        except OSError as exc:
-            staged.unlink(missing_ok=True)
-            raise ProjectError(f"{path}: not restored ({exc.strerror or exc})") from None
-        return kept
 
     @classmethod
     def memory(cls) -> Project:
@@ -249,7 +157,7 @@ class Project:
             self._install_labels(default_labels())
             self.set_meta("created", now_iso())
         if self.path is not None:
-            self._daily = backups.DailyBackups(self.path, since=_timestamp(self.meta("created")))
+            self._daily = backups.DailyBackups(self.path, since=timestamp(self.meta("created")))
             self._daily.poke()
 
     def _check_integrity(self) -> None:
@@ -314,7 +222,7 @@ class Project:
             raise EditConflict(f"{edit.label}: the project does not allow this change ({exc})") from None
         except sqlite3.OperationalError as exc:
             self._next_ids.clear()
-            raise ProjectError(f"{edit.label}: not saved; {_storage_problem(exc)}") from None
+            raise ProjectError(f"{edit.label}: not saved; {storage_problem(exc)}") from None
         except sqlite3.DatabaseError as exc:
             raise CorruptProject(self.path or Path(":memory:"), str(exc),
                                  backups.newest_backup(self.path) if self.path else None) from None
@@ -440,35 +348,6 @@ class Project:
         with self.db.atomic():
             self.db.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
 
-    # -- search --------------------------------------------------------------------------
-
-    def search(self, query: str, *, limit: int = 200) -> list[SearchHit]:
-        """Documents containing every whitespace-separated term of query, as plain substrings.
-
-        Nothing in the query is search syntax: quotes, *, NEAR, - and parentheses are text.
-        """
-        terms = query.split()
-        if not terms:
-            return []
-        first = terms[0]
-        snippet = f"substr(text, max(1, instr(text, ?) - {SNIPPET_REACH}), ? + {SNIPPET_REACH * 2})"
-        phrases = [phrase_query(term) for term in terms if len(term) >= 2]
-        short = [term for term in terms if len(term) < 2]
-        if phrases and not short:
-            # FTS5 yields rowids in order: the LIMIT stops it after `limit` hits, even for a bigram in every document
-            sql = (f"SELECT id, title, status, {snippet} FROM (SELECT rowid FROM documents_fts WHERE documents_fts "
-                   "MATCH ? ORDER BY rowid LIMIT ?) AS hit JOIN documents ON documents.id = hit.rowid ORDER BY id")
-            rows = self.db.conn.execute(sql, [first, len(first), " AND ".join(phrases), limit])
-        else:
-            where = ["instr(text, ?) > 0" for _ in short]
-            params: list[Any] = list(short)
-            if phrases:
-                where.insert(0, "id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
-                params.insert(0, " AND ".join(phrases))
-            sql = f"SELECT id, title, status, {snippet} FROM documents WHERE {' AND '.join(where)} ORDER BY id LIMIT ?"
-            rows = self.db.conn.execute(sql, [first, len(first), *params, limit])
-        return [SearchHit(id, title, status, _mark(snippet, first)) for id, title, status, snippet in rows]
-
     # -- statistics ----------------------------------------------------------------------
 
     def status_counts(self) -> dict[str, int]:
@@ -495,179 +374,6 @@ class Project:
             "status": status,
         }
 
-    # -- import --------------------------------------------------------------------------
-
-    def import_batches(self, batches: Iterable[FileBatch]) -> ImportReport:
-        """Import file by file; a file either imports whole or leaves nothing behind.
-
-        Each file is a savepoint inside a transaction that commits every few megabytes:
-        one commit per file would make the full-text index flush a segment per file.
-        """
-        if self.read_only:
-            raise ProjectError("this project is open read-only; nothing was imported")
-        report = ImportReport()
-        pending: list[tuple[FileBatch, list[int], list[str]]] = []
-        size = 0
-        storage_error = ""
-        try:
-            for batch in batches:
-                if batch.problem:
-                    report.problems.append(batch.problem)
-                    continue
-                if not self.db.conn.in_transaction:
-                    self.db.conn.execute("BEGIN")
-                try:
-                    with self.db.atomic():  # a savepoint: this file whole or not at all
-                        added, duplicates = self._import_articles(batch.articles)
-                except (ValueError, sqlite3.IntegrityError) as exc:
-                    self._next_ids.clear()
-                    report.problems.append(Problem(batch.path, str(exc)))
-                    continue
-                except sqlite3.OperationalError as exc:
-                    self._next_ids.clear()
-                    storage_error = _storage_problem(exc)
-                    report.problems.append(Problem(batch.path, f"not imported, nor any file after it: {storage_error}"))
-                    break
-                pending.append((batch, added, duplicates))
-                size += sum(len(article.text) for article in batch.articles)
-                if size >= IMPORT_COMMIT_CHARS or len(pending) >= IMPORT_COMMIT_FILES:
-                    self._commit_import(pending, report)
-                    pending, size = [], 0
-        finally:
-            self._commit_import(pending, report, storage_error)
-        return report
-
-    def _commit_import(self, pending: list[tuple[FileBatch, list[int], list[str]]], report: ImportReport,
-                       storage_error: str = "") -> None:
-        if self.db.conn.in_transaction:
-            try:
-                self.db.conn.execute("COMMIT")
-            except sqlite3.OperationalError as exc:
-                self.db.conn.rollback()
-                storage_error = _storage_problem(exc)
-            else:
-                for _batch, added, duplicates in pending:
-                    report.added.extend(added)
-                    report.duplicates.extend(duplicates)
-                return
-        # SQLite rolls the whole transaction back on some errors (a full disk): say so for each file in it
-        self._next_ids.clear()
-        reason = storage_error or "the transaction was rolled back"
-        report.problems[:0] = [Problem(batch.path, f"not imported: {reason}") for batch, _, _ in pending]
-
-    def _import_articles(self, articles: Iterable[Article]) -> tuple[list[int], list[str]]:
-        added, duplicates = [], []
-        conn = self.db.conn
-        stamp = now_iso()
-        for article in articles:
-            sha = article.sha256
-            if conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", [sha]).fetchone():
-                duplicates.append(article.origin)
-                continue
-            doc_id = self.next_id("documents")
-            status = article.status if article.status in STATUSES else "todo"
-            conn.execute(
-                "INSERT INTO documents (id, title, source, published, place, text, sha256, status, imported_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [doc_id, article.title, article.source, article.published, article.place, article.text, sha, status, stamp],
-            )
-            conn.execute("INSERT INTO documents_fts (rowid, grams) VALUES (?, ?)", [doc_id, index_text(article.text)])
-            self._import_annotations(doc_id, article, stamp)
-            added.append(doc_id)
-        return added, duplicates
-
-    def _import_annotations(self, doc_id: int, article: Article, stamp: str) -> None:
-        """Spans and fact rows from a JSONL line; their ids are renumbered for this project."""
-        known = {label.name for label in self.labels()}
-        span_ids: dict[Any, int] = {}
-        for number, item in enumerate(article.spans):
-            start, end, label = int(item["start"]), int(item["end"]), str(item["label"])
-            if not 0 <= start < end <= len(article.text):
-                where = f"line {article.line}: " if article.line else ""
-                raise ValueError(f"{where}span {start}-{end} is outside the text ({len(article.text)} characters)")
-            if label not in known:
-                self._install_extra_label(label)
-                known.add(label)
-            new_id = self.next_id("spans")
-            span_ids[item.get("id", f"#{number}")] = new_id
-            attrs = {k: v for k, v in item.items() if k not in _SPAN_FIELDS}
-            self._apply_change(RowChange("spans", None, {
-                "id": new_id, "doc_id": doc_id, "start": start, "end": end, "label": label,
-                "text": article.text[start:end], "attrs": attrs, "origin": item.get("origin", "manual"),
-                "annotator": item.get("annotator", ""), "created": item.get("created", stamp),
-                "updated": item.get("updated", stamp),
-            }))
-        initiative_ids: dict[Any, int] = {}
-        for table, rows in (("initiatives", article.initiatives), ("figures", article.figures)):
-            for row in rows:
-                new_id = self.next_id(table)
-                if table == "initiatives":
-                    initiative_ids[row.get("id")] = new_id
-                fact = {k: v for k, v in row.items() if k in _FACT_FIELDS[table]}
-                fact.update(id=new_id, doc_id=doc_id, span_ids=[span_ids[s] for s in row.get("span_ids", []) if s in span_ids])
-                if table == "figures":
-                    fact["initiative_id"] = initiative_ids.get(row.get("initiative_id"))
-                self._apply_change(RowChange(table, None, fact))
-
-    def _install_extra_label(self, name: str) -> None:
-        position = self.db.conn.execute("SELECT COUNT(*) FROM labels").fetchone()[0]
-        self.db.conn.execute(
-            "INSERT INTO labels (name, title, color, hotkey, kind, position) VALUES (?, ?, ?, '', 'entity', ?)",
-            [name, name, "#e0e0e0", position],
-        )
-
-
-_SPAN_FIELDS = frozenset({"id", "start", "end", "label", "text", "origin", "annotator", "created", "updated"})
-_FACT_FIELDS = {
-    "initiatives": frozenset({"name", "category", "place", "organisation", "note", "edited"}),
-    "figures": frozenset({"indicator", "value", "unit", "qualifier", "place", "as_of", "edited"}),
-}
-
-
-def _mark(snippet: str, term: str) -> str:
-    return snippet.replace(term, f"【{term}】", 1).replace("\n", " ")
-
-
-def _check_file(path: Path) -> None:
-    """Refuse a file that is not SQLite, and find a truncated one by its header's page count."""
-    try:
-        with path.open("rb") as f:
-            header = f.read(100)
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ProjectError(f"{path}: cannot open ({exc.strerror or exc})") from None
-    if not header:
-        return
-    newest = backups.newest_backup(path)
-    if not header.startswith(SQLITE_HEADER):
-        if newest:  # it was a project once: its backups say so
-            raise CorruptProject(path, "its first bytes are not an SQLite header", newest)
-        raise ProjectError(f"{path}: not a curator project (not an SQLite file)")
-    if len(header) < 100:
-        raise CorruptProject(path, f"only {size} bytes long", newest)
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    counted = header[24:28] == header[92:96]  # the page count is valid only when these agree
-    wal = Path(str(path) + "-wal")
-    wal_empty = not wal.exists() or wal.stat().st_size == 0  # a checkpoint in progress may extend the file
-    if page_size < 512 or page_size & (page_size - 1):
-        raise CorruptProject(path, "its header names an impossible page size", newest)
-    if wal_empty and (size % page_size or (counted and size < pages * page_size)):
-        raise CorruptProject(path, f"truncated: {size} bytes where its header promises {pages * page_size}", newest)
-
-
-def _sound(path: Path) -> bool:
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return conn.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
-
-
 def _close_quietly(conn: sqlite3.Connection | None, lock: ProjectLock | None) -> None:
     if conn is not None:
         conn.close()
@@ -675,16 +381,3 @@ def _close_quietly(conn: sqlite3.Connection | None, lock: ProjectLock | None) ->
         lock.release()
 
 
-def _timestamp(iso: str | None) -> float | None:
-    from datetime import datetime
-
-    try:
-        return datetime.fromisoformat(iso).timestamp() if iso else None
-    except ValueError:
-        return None
-
-
-def _writable(path: Path) -> bool:
-    import os
-
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)

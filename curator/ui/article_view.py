@@ -9,8 +9,6 @@ with a dotted underline. All offsets in and out of this widget are code points.
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
-from collections import Counter
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from curator.core.model import Document, Label, Span
 from curator.ui.offsets import OffsetMap
+from curator.ui.span_layers import SpanIndex, assign_layers, free_layer, paint_order
 
 ARTICLE_FONT_PX = 15
 READING_WIDTH_EM = 46  # characters per line at most
@@ -87,8 +86,8 @@ class ArticleView(QPlainTextEdit):
         self._index = SpanIndex(self._spans.values())
         self._sorted = None
         self._suggested = None
-        self._layers = _assign_layers(self._spans.values())
-        ordered = sorted(self._spans.values(), key=_paint_order)
+        self._layers = assign_layers(self._spans.values())
+        ordered = sorted(self._spans.values(), key=paint_order)
         limit = self._first_screen_chars()
         first = [span for span in ordered if span.start < limit]
         self._paint_all(first)
@@ -169,7 +168,7 @@ class ArticleView(QPlainTextEdit):
         self._sorted = None
         if self._suggested is not None:
             self._suggested += span.origin == "suggested"
-        self._layers[span.id] = _free_layer(span, self._index.touching(span.start, span.end), self._layers)
+        self._layers[span.id] = free_layer(span, self._index.touching(span.start, span.end), self._layers)
         if self._layers[span.id] == 0 and span.origin != "suggested":
             cursor = QTextCursor(self.document())
             cursor.beginEditBlock()
@@ -210,7 +209,7 @@ class ArticleView(QPlainTextEdit):
         self._select(cursor, start, end)
         cursor.setCharFormat(QTextCharFormat())
         touching = self._index.touching(start, end)
-        for span in sorted(touching, key=_paint_order):
+        for span in sorted(touching, key=paint_order):
             self._paint(cursor, span, max(span.start, start), min(span.end, end))
         cursor.endEditBlock()
 
@@ -376,79 +375,3 @@ class ArticleView(QPlainTextEdit):
         if span.origin == "suggested":
             line += self.tr("  · 建议")
         return line
-
-
-class SpanIndex:
-    """The shown spans by position, so one new span costs O(log n), not a scan of 5,000."""
-
-    def __init__(self, spans: Iterable[Span] = ()) -> None:
-        spans = list(spans)
-        self._starts: list[tuple[int, int]] = sorted((s.start, s.id) for s in spans)
-        self._spans: dict[int, Span] = {}
-        self._keys: Counter[tuple[int, int, str]] = Counter()
-        self._longest = 0
-        for span in spans:
-            self._note(span)
-
-    def _note(self, span: Span) -> None:
-        self._spans[span.id] = span
-        self._keys[(span.start, span.end, span.label)] += 1
-        self._longest = max(self._longest, span.end - span.start)
-
-    def add(self, span: Span) -> None:
-        insort(self._starts, (span.start, span.id))
-        self._note(span)
-
-    def remove(self, span: Span) -> None:
-        i = bisect_left(self._starts, (span.start, span.id))
-        if i < len(self._starts) and self._starts[i] == (span.start, span.id):
-            del self._starts[i]
-        self._spans.pop(span.id, None)
-        key = (span.start, span.end, span.label)
-        self._keys[key] -= 1
-        if self._keys[key] <= 0:
-            del self._keys[key]
-
-    def has(self, start: int, end: int, label: str) -> bool:
-        return (start, end, label) in self._keys
-
-    def touching(self, start: int, end: int) -> list[Span]:
-        """Spans overlapping [start, end)."""
-        low = bisect_left(self._starts, (start - self._longest, -1))
-        high = bisect_left(self._starts, (end, -1))
-        found = (self._spans[span_id] for _start, span_id in self._starts[low:high])
-        return [span for span in found if span.end > start]
-
-
-def _paint_order(span: Span) -> tuple[int, int, int]:
-    # suggestions first, so an accepted span's background wins where they overlap
-    return (0 if span.origin == "suggested" else 1, span.start, span.id)
-
-
-def _assign_layers(spans: Iterable[Span]) -> dict[int, int]:
-    """Layer 0 for a span over bare text, 1, 2, ... for a span over others (greedy by start)."""
-    layers: dict[int, int] = {}
-    last_end: list[int] = []  # per layer, where its latest span ends
-    accepted = [span for span in spans if span.origin != "suggested"]
-    for span in sorted(accepted, key=lambda s: (s.start, -s.end, s.id)):
-        for layer, end in enumerate(last_end):
-            if end <= span.start:
-                last_end[layer] = span.end
-                break
-        else:
-            layer = len(last_end)
-            last_end.append(span.end)
-        layers[span.id] = layer
-    return layers
-
-
-def _free_layer(span: Span, spans: Iterable[Span], layers: dict[int, int]) -> int:
-    """The lowest layer no overlapping accepted span uses (spans: at least those overlapping span)."""
-    if span.origin == "suggested":
-        return 0
-    used = {
-        layers.get(other.id, 0)
-        for other in spans
-        if other.id != span.id and other.origin != "suggested" and other.start < span.end and other.end > span.start
-    }
-    return next(n for n in range(len(used) + 1) if n not in used)

@@ -230,7 +230,7 @@ def test_read_only_project_file_opens_read_only_and_refuses_edits(tmp_path, monk
         assert not leftover.exists()
     os.chmod(path, 0o444)
     if os.access(path, os.W_OK):  # root writes anyway: make curator see the file as the user would
-        monkeypatch.setattr(project_module, "_writable", lambda path: False)
+        monkeypatch.setattr(project_module, "writable", lambda path: False)
     try:
         with Project.open(path) as store:
             assert store.read_only and store.document_count() == 4

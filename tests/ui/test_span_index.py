@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from curator.core.model import Span
-from curator.ui.article_view import SpanIndex
+from curator.ui.span_layers import SpanIndex
 
 spans = st.lists(st.tuples(st.integers(0, 200), st.integers(1, 30), st.sampled_from(["place", "figure"])),
                  max_size=40).map(lambda rows: [Span(id=i, doc_id=1, start=a, end=a + n, label=lab, text="x")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QItemSelection, QItemSelectionModel, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from curator.ui.panels.common import FilterProxy, filter_box, fit_columns, table_view

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import double_click, tag, type_text
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 
 from curator.ui.panels.facts import FactTablePanel

@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 import synth  # noqa: E402
+from bench_suggest import median_seconds as median  # noqa: E402
 
 from curator.core.edits import tag_span  # noqa: E402
 from curator.core.importing import read_path  # noqa: E402
@@ -38,15 +39,6 @@ from curator.store import Project  # noqa: E402
 
 SYNTH_VERSION = 2  # bump when synth.py changes what it writes
 QUERIES = {2: ["文明", "志愿", "格尔", "交通", "卫生"], 4: ["文明实践", "光盘行动", "交通安全", "环境卫生", "志愿服务"]}
-
-
-def median(fn: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def project_of(data: Path, docs: int) -> Path:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from curator.core.edits import Edit, combine, propose_spans
-from curator.core.model import Span
+from curator.core.model import Document, Span
 from curator.core.suggest import Suggestion, find_occurrences, suggest
 from curator.store import Project
 
@@ -29,26 +29,25 @@ def _taken(project: Project, doc_id: int) -> set[tuple[int, int, str]]:
     return {(s.start, s.end, s.label) for s in project.spans(doc_id)} | project.rejections(doc_id)
 
 
-def new_suggestions(project: Project, doc_id: int, found: Iterable[Suggestion]) -> list[Suggestion]:
-    taken = _taken(project, doc_id)
-    return [s for s in found if (s.start, s.end, s.label) not in taken]
-
-
-def _reserve(project: Project, table: str, count: int) -> int:
-    first = project.next_id(table)
-    for _ in range(count - 1):
-        project.next_id(table)
-    return first
+def proposals_edit(project: Project, doc: Document, found: Iterable[Suggestion], *, source: str = "rules",
+                   label: str = "建议") -> Edit:
+    """The Edit storing found's suggestions that doc has neither as a span nor as a rejection."""
+    taken = _taken(project, doc.id)
+    fresh = []
+    for s in found:
+        key = (s.start, s.end, s.label)
+        if key not in taken:
+            taken.add(key)
+            fresh.append((s.start, s.end, s.label, s.attrs))
+    if not fresh:
+        return Edit(label, ())
+    return propose_spans(label, doc, fresh, first_id=project.next_id("spans", len(fresh)), source=source)
 
 
 def suggest_document(project: Project, doc_id: int, labels: Iterable[str] | None = None) -> Edit:
     """Run the rules over one document; the Edit stores what is new."""
-    found = suggest(project.document(doc_id).text, labels)
-    fresh = new_suggestions(project, doc_id, found)
-    if not fresh:
-        return Edit("建议", ())
-    return propose_spans("建议", project.document(doc_id), [(s.start, s.end, s.label, s.attrs) for s in fresh],
-                         first_id=_reserve(project, "spans", len(fresh)), source="rules")
+    doc = project.document(doc_id)
+    return proposals_edit(project, doc, suggest(doc.text, labels))
 
 
 def suggest_project(project: Project, labels: Iterable[str] | None = None, *,
@@ -78,13 +77,8 @@ def spread_edit(project: Project, span: Span, *, limit: int = 100_000) -> Edit:
         return Edit("", ())
     edits = []
     for hit in project.search(span.text, limit=limit):
-        taken = _taken(project, hit.id)
-        text = project.document(hit.id).text
-        places = [(start, end) for start, end in find_occurrences(text, span.text)
-                  if (start, end, span.label) not in taken and not (hit.id == span.doc_id and start == span.start)]
-        if places:
-            edits.append(propose_spans(
-                "", project.document(hit.id), [(start, end, span.label, {}) for start, end in places],
-                first_id=_reserve(project, "spans", len(places)), source="spread",
-            ))
+        doc = project.document(hit.id)
+        found = [Suggestion(span.label, start, end, span.text) for start, end in find_occurrences(doc.text, span.text)
+                 if not (doc.id == span.doc_id and start == span.start)]
+        edits.append(proposals_edit(project, doc, found, source="spread", label=""))
     return combine(f"推广 {span.text}", edits)

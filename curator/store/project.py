@@ -199,13 +199,16 @@ class Project(Importing, Searching, Restoring):
 
     # -- edits ---------------------------------------------------------------------------
 
-    def next_id(self, table: str) -> int:
-        """An id for a new row of table, unique in this project (chosen before the edit is built)."""
+    def next_id(self, table: str, count: int = 1) -> int:
+        """An id for a new row of table, unique in this project (chosen before the edit is built).
+
+        With count, the first of that many consecutive ids, all reserved.
+        """
         if table not in self._next_ids:
             row = self.db.conn.execute(f"SELECT COALESCE(MAX(id), 0) FROM [{table}]").fetchone()
             self._next_ids[table] = row[0] + 1
         value = self._next_ids[table]
-        self._next_ids[table] = value + 1
+        self._next_ids[table] = value + max(1, count)
         return value
 
     def apply(self, edit: Edit) -> frozenset[str]:

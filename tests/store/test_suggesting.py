@@ -35,3 +35,20 @@ def test_spreading_skips_labels_that_are_not_names(project):
     start = doc.text.index("超3万人")
     project.apply(tag_span(doc, start, start + 4, "figure", span_id=project.next_id("spans"), fact_id=project.next_id("figures")))
     assert spread_edit(project, project.spans(1)[0]).changes == ()
+
+
+def test_proposals_skip_present_rejected_and_repeated(project):
+    from curator.core.edits import propose_spans
+    from curator.core.suggest import Suggestion
+    from curator.services.suggesting import proposals_edit
+
+    doc = project.document(1)
+    project.apply(tag_span(doc, 4, 8, "place", span_id=project.next_id("spans")))
+    project.apply(propose_spans("x", doc, [(9, 11, "figure", {})], first_id=project.next_id("spans"), source="rules"))
+    project.apply(reject_suggestion(project.spans(1, origin="suggested")[0], rejection_id=project.next_id("rejections")))
+    found = [Suggestion("figure", 1, 3, doc.text[1:3], {"value": 5.0}), Suggestion("place", 4, 8, doc.text[4:8]),
+             Suggestion("figure", 9, 11, doc.text[9:11]), Suggestion("figure", 1, 3, doc.text[1:3], {"value": 5.0})]
+    edit = proposals_edit(project, doc, found)
+    assert [(c.after["start"], c.after["end"], c.after["label"], c.after["attrs"]) for c in edit.changes] == [
+        (1, 3, "figure", {"value": 5.0, "source": "rules"})]
+    assert len({c.after["id"] for c in edit.changes}) == 1 and project.next_id("spans") == edit.changes[0].after["id"] + 1

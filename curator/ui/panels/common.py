@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -53,3 +59,25 @@ def fit_columns(view: QTableView, widths: dict[int, str], *, stretch: int) -> No
     for column, sample in widths.items():
         header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+class SpanListReactions:
+    """What the spans and suggestions lists do alike (a mixin: the panel has model, proxy,
+    evidence_requested, and names its current-row signal in FOCUS_SIGNAL)."""
+
+    FOCUS_SIGNAL = ""
+
+    def _span_at(self, index):
+        return self.model.span_at(self.proxy.mapToSource(index).row())
+
+    def _on_changed(self, tables: frozenset) -> None:
+        if self.model.doc_id is not None and tables & self.model.watched_tables:
+            self.model.refresh()
+
+    def _activate(self, index) -> None:
+        span = self._span_at(index)
+        self.evidence_requested.emit(span.start, span.end)
+
+    def _focus(self, current, _previous) -> None:
+        if current.isValid():
+            getattr(self, self.FOCUS_SIGNAL).emit(self._span_at(current).id)

@@ -2,23 +2,37 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from curator.core.edits import delete_span
-from curator.ui.panels.common import FilterProxy, filter_box, fit_columns, table_view
+from curator.ui.panels.common import (
+    FilterProxy,
+    SpanListReactions,
+    filter_box,
+    fit_columns,
+    table_view,
+)
 from curator.ui.panels.span_model import SpanTableModel
 from curator.ui.session import Session
 
 DELETE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 
 
-class SpansPanel(QWidget):
+class SpansPanel(SpanListReactions, QWidget):
     """Spans of one document with label swatch, text, start–end and origin."""
 
     evidence_requested = Signal(int, int)  # code-point start, end of the activated span
     span_focused = Signal(int)  # span id of the current row
+    FOCUS_SIGNAL = "span_focused"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,17 +118,6 @@ class SpansPanel(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    def _on_changed(self, tables: frozenset) -> None:
-        if self.model.doc_id is not None and tables & self.model.watched_tables:
-            self.model.refresh()
-
-    def _activate(self, index: QModelIndex) -> None:
-        span = self.model.span_at(self.proxy.mapToSource(index).row())
-        self.evidence_requested.emit(span.start, span.end)
-
-    def _focus(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.span_focused.emit(self.model.span_at(self.proxy.mapToSource(current).row()).id)
 
     def _update_actions(self, *args) -> None:
         self.delete_action.setEnabled(self.view.selectionModel().hasSelection() and not self.session.read_only)

@@ -7,27 +7,10 @@ thread, because the project's sqlite connection belongs there.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Signal
-
-Key = tuple[int, int, str]  # start, end, label
-
-
-def new_proposals(suggestions: Iterable[Any], *, present: set[Key], rejected: set[Key],
-                  labels: Iterable[str] | None = None) -> list[tuple[int, int, str, dict[str, Any]]]:
-    """Suggestions worth storing: not already a span with the same start/end/label, never rejected here."""
-    wanted = None if labels is None else set(labels)
-    fresh: list[tuple[int, int, str, dict[str, Any]]] = []
-    seen = set(present) | set(rejected)
-    for s in suggestions:
-        key = (s.start, s.end, s.label)
-        if key in seen or (wanted is not None and s.label not in wanted):
-            continue
-        seen.add(key)
-        fresh.append((s.start, s.end, s.label, dict(s.attrs)))
-    return fresh
 
 
 class RunSignals(QObject):

@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from curator.core.edits import Edit, combine, propose_spans
+from curator.core.edits import Edit, combine
 from curator.core.model import Span
-from curator.ui.panels.common import FilterProxy, fit_columns, table_view
+from curator.services.suggesting import proposals_edit
+from curator.ui.panels.common import (
+    FilterProxy,
+    SpanListReactions,
+    fit_columns,
+    table_view,
+)
 from curator.ui.panels.span_model import SpanTableModel
-from curator.ui.panels.suggest_run import RunSignals, SuggestionRun, new_proposals
+from curator.ui.panels.suggest_run import RunSignals, SuggestionRun
 from curator.ui.review import accept_all_edit, accept_edit, reject_edit
 from curator.ui.session import Session
 
@@ -39,11 +62,12 @@ class LabelProxy(FilterProxy):
         return super().filterAcceptsRow(source_row, source_parent)
 
 
-class SuggestionsPanel(QWidget):
+class SuggestionsPanel(SpanListReactions, QWidget):
     """Pending suggestions (spans with origin 'suggested') of the current document, grouped by label."""
 
     evidence_requested = Signal(int, int)  # code-point start, end of the activated suggestion
     suggestion_focused = Signal(int)  # span id of the current suggestion
+    FOCUS_SIGNAL = "suggestion_focused"
     run_finished = Signal(int)  # how many new suggestions a run stored
     message = Signal(str)  # for the window's status bar
 
@@ -231,12 +255,10 @@ class SuggestionsPanel(QWidget):
         project = self.session.project
         edits, count = [], 0
         for doc_id, suggestions in results.items():
-            present = {(s.start, s.end, s.label) for s in project.spans(doc_id)}
-            fresh = new_proposals(suggestions, present=present, rejected=project.rejections(doc_id))
-            if fresh:
-                ids = [project.next_id("spans") for _ in fresh]  # reserve the whole consecutive block
-                edits.append(propose_spans("", project.document(doc_id), fresh, first_id=ids[0], source=SOURCE))
-                count += len(fresh)
+            edit = proposals_edit(project, project.document(doc_id), suggestions, source=SOURCE, label="")
+            if edit:
+                edits.append(edit)
+                count += len(edit.changes)
         if edits:
             self.session.apply(combine(self.tr("建议 {0} 处").format(count), edits))
             if self.view.currentIndex().row() < 0:
@@ -266,17 +288,6 @@ class SuggestionsPanel(QWidget):
 
     # -- reacting ------------------------------------------------------------------------
 
-    def _on_changed(self, tables: frozenset) -> None:
-        if self.model.doc_id is not None and tables & self.model.watched_tables:
-            self.model.refresh()
-
-    def _activate(self, index: QModelIndex) -> None:
-        span = self.model.span_at(self.proxy.mapToSource(index).row())
-        self.evidence_requested.emit(span.start, span.end)
-
-    def _focus(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.suggestion_focused.emit(self.model.span_at(self.proxy.mapToSource(current).row()).id)
 
     def _update_labels(self) -> None:
         """The label filter lists the labels that have suggestions here, with their counts."""

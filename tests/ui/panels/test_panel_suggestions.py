@@ -8,9 +8,7 @@ import pytest
 from conftest import double_click, tag
 from PySide6.QtCore import Qt
 
-from curator.core.suggest import Suggestion
 from curator.ui.panels.span_model import SPAN_ID_ROLE
-from curator.ui.panels.suggest_run import new_proposals
 from curator.ui.panels.suggestions import SuggestionsPanel
 
 # What the rules find in the astral article, in the panel's order (grouped by label: 举措, 数据, 地点).
@@ -50,14 +48,6 @@ def current_text(panel) -> str:
 
 def suggestions_in_store(store, doc_id) -> list[str]:
     return [s.text for s in store.spans(doc_id, origin="suggested")]
-
-
-def test_new_proposals_skip_present_rejected_and_repeated():
-    found = [Suggestion("figure", 1, 3, "5个", {"value": 5.0}), Suggestion("place", 4, 8, "格尔木市"),
-             Suggestion("figure", 9, 11, "3场"), Suggestion("figure", 9, 11, "3场"), Suggestion("doc", 12, 14, "文件")]
-    fresh = new_proposals(found, present={(4, 8, "place")}, rejected={(9, 11, "figure")}, labels=["figure", "place"])
-    assert fresh == [(1, 3, "figure", {"value": 5.0})]
-    assert new_proposals(found[:1], present={(1, 3, "place")}, rejected=set()) == [(1, 3, "figure", {"value": 5.0})]
 
 
 def test_the_suggest_button_stores_proposals_once_and_lists_them_by_label(qtbot, suggested, store, doc_id):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -40,6 +41,9 @@ from curator.store.schema import migrations
 from curator.store.search import Searching
 
 EDITABLE_TABLES = frozenset({"documents", "spans", "initiatives", "figures", "rejections", "labels", "meta"})
+PROJECT_ID = "project_id"  # meta key: a uuid made when the project is created (or first opened writable)
+PACKAGE_ANNOTATOR = "package_annotator"  # meta key of a work package: whose package it is
+ORIGIN_PROJECT = "origin_project_id"  # meta key of a work package: the project_id it was split from
 QUICK_CHECK_BYTES = 64 * 1024 * 1024  # a full quick_check on open costs ~10 ms/MB; larger files get the cheap checks
 
 
@@ -156,6 +160,8 @@ class Project(Importing, Searching, Restoring):
         if fresh:
             self._install_labels(default_labels())
             self.set_meta("created", now_iso())
+        if self.meta(PROJECT_ID) is None:
+            self.set_meta(PROJECT_ID, uuid.uuid4().hex)
         if self.path is not None:
             self._daily = backups.DailyBackups(self.path, since=timestamp(self.meta("created")))
             self._daily.poke()
@@ -346,6 +352,14 @@ class Project(Importing, Searching, Restoring):
     def meta(self, key: str, default: str | None = None) -> str | None:
         row = self.db.conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return row[0] if row else default
+
+    def project_id(self) -> str:
+        """This project's identity: the same in its backups and in the work packages made from it."""
+        return self.meta(PROJECT_ID) or ""
+
+    def package_annotator(self) -> str:
+        """The annotator a work package belongs to ("" for an ordinary project): every edit in it is theirs."""
+        return self.meta(PACKAGE_ANNOTATOR) or ""
 
     def set_meta(self, key: str, value: str) -> None:
         with self.db.atomic():

@@ -59,12 +59,13 @@ def open_(project: str | None, self_test: bool, smoke: bool) -> None:
 
 @main.command("import")
 @click.argument("project", type=click.Path(dir_okay=False))
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--reflow", is_flag=True, help="Join lines broken by OCR or newspaper columns before storing the text.")
 def import_(project: str, paths: tuple[Path, ...], reflow: bool) -> None:
     """Import .txt, .docx and .jsonl files (folders recursively) into PROJECT.
 
-    Creates PROJECT if it does not exist. Re-importing the same text does nothing.
+    Creates PROJECT if it does not exist. Re-importing the same text does nothing. A path
+    that is missing or cannot be read is one error line; the other paths still import.
     """
     from curator.core.importing import read_path
 

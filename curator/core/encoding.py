@@ -22,6 +22,11 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _MIN_SCORE = 0.75
+_LEGACY = ("gb18030", "big5", "utf-16-le", "utf-16-be")  # tried in this order; on a tie the first wins
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+_HANZI = re.compile("[\u4e00-\u9fff]")
+_LINE_MIN_HANZI = 8
+_LINE_MIN_SCORE = 0.6
 
 
 class DecodeError(ValueError):
@@ -86,7 +91,7 @@ def decode(data: bytes) -> tuple[str, str]:
     if text is not None and not _has_control_chars(text):
         return text, "utf-8"
     candidates = []
-    for encoding in ("gb18030", "big5", "utf-16-le", "utf-16-be"):
+    for encoding in _LEGACY:
         if encoding.startswith("utf-16") and len(data) % 2:
             continue
         decoded = _try(data, encoding)
@@ -95,13 +100,31 @@ def decode(data: bytes) -> tuple[str, str]:
         common = _common_hanzi()[encoding[:6] if encoding.startswith("utf-16") else encoding]
         candidates.append((plausibility(decoded, common), encoding, decoded))
     if candidates:
-        # ties go to GB18030: the users are on the mainland, and the order above is stable
-        score, encoding, decoded = max(candidates, key=lambda c: c[0])
+        # Short texts often score the same in GB18030 and Big5 (街道 reads as 誰耋): ties go to the
+        # preferred encoding, GB18030 first (the users are on the mainland), by an explicit rank.
+        score, encoding, decoded = max(candidates, key=lambda c: (c[0], -_LEGACY.index(c[1])))
         if score >= _MIN_SCORE:
+            if not encoding.startswith("utf-16"):
+                _refuse_mixed(decoded, encoding)
             return decoded, encoding
     if b"\x00" in data[:8192] or text is not None:
         raise DecodeError("binary file (control bytes), not text")
     raise DecodeError(f"cannot read its encoding ({_name_guess(data)}); curator reads {SUPPORTED}")
+
+
+def _refuse_mixed(text: str, encoding: str) -> None:
+    """A file whose lines are in different encodings decodes as one, with garbage in the other lines
+    (Big5 punctuation becomes private-use characters in GB18030): refuse it, naming the first such line."""
+    common = _common_hanzi()[encoding]
+    for number, line in enumerate(text.split("\n"), start=1):
+        hanzi = _HANZI.findall(line)
+        odd = _PRIVATE_USE.search(line) is not None
+        if not odd and len(hanzi) >= _LINE_MIN_HANZI:
+            odd = sum(ch in common for ch in hanzi) / len(hanzi) < _LINE_MIN_SCORE
+        if odd:
+            name = {"gb18030": "GBK/GB18030", "big5": "Big5"}[encoding]
+            raise DecodeError(f"mixes encodings: most of it reads as {name}, but line {number} does not "
+                              "(save the whole file in one encoding, e.g. UTF-8)")
 
 
 def _name_guess(data: bytes) -> str:

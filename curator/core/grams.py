@@ -20,9 +20,16 @@ def bigram_tokens(text: str) -> list[str]:
     return [a + "g" + b for a, b in zip(codes, codes[1:])]
 
 
+_CHUNK = 65536
+
+
 def index_text(text: str) -> str:
-    """What goes into the FTS column for a document."""
-    return " ".join(bigram_tokens(text))
+    """What goes into the FTS column for a document; built a chunk at a time, so a 20 MB article
+    never holds millions of small token strings at once."""
+    if len(text) <= _CHUNK:
+        return " ".join(bigram_tokens(text))
+    parts = [" ".join(bigram_tokens(text[i:i + _CHUNK + 1])) for i in range(0, len(text) - 1, _CHUNK)]
+    return " ".join(part for part in parts if part)
 
 
 def phrase_query(query: str) -> str | None:

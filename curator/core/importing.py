@@ -1,26 +1,46 @@
-"""Reading articles from files: .txt (any supported encoding), .docx, .jsonl, folders.
+"""Reading articles from files: one reader per format, folders walked, text normalised once.
 
-Text is normalised once here (BOM, line ends, NFC) and never changes afterwards.
+Readers (curator.core.readers) return RawRecords; `to_article` normalises each text (BOM,
+line ends, NFC) and moves the record's span offsets with it (curator.core.normalise), so
+offsets a file brings always land on the characters they named. The text never changes
+afterwards.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import os
 import re
-import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from curator.core.encoding import DecodeError, decode
+from curator.core.encoding import DecodeError
+from curator.core.normalise import SplitCharacter, normalise, normalise_with_map
+from curator.core.readers import limits
+from curator.core.readers.docx import read_docx
+from curator.core.readers.jsonl import read_jsonl
+from curator.core.readers.text import read_text
+from curator.core.records import RawRecord
 
-MAX_BYTES = 20 * 1024 * 1024
-SUFFIXES = (".txt", ".docx", ".jsonl")
+__all__ = ["Article", "Problem", "FileBatch", "READERS", "SUFFIXES", "normalise", "read_path", "read_file",
+           "reflow", "title_of", "to_article", "MAX_BYTES"]
+
+MAX_BYTES = limits.MAX_BYTES
 TITLE_MAX = 120
 _TERMINAL = tuple("。！？；：…”’）)」』!?;:")
 _STANDALONE = ("——", "◎", "●", "■")
+
+Reader = Callable[[Path], Iterable[RawRecord]]
+# suffix -> reader; one entry per format (a reader may serve several suffixes)
+READERS: dict[str, Reader] = {
+    ".txt": read_text, ".text": read_text, ".md": read_text, "": read_text,
+    ".docx": read_docx,
+    ".jsonl": read_jsonl,
+}
+LAZY = frozenset({".jsonl"})  # formats read line by line: a large file is streamed into the import
+SUFFIXES = tuple(sorted(s for s in READERS if s))
 
 
 @dataclass(frozen=True)
@@ -52,22 +72,26 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        return f"{shown(self.path)}: {self.reason}"
+
+
+def shown(path: str) -> str:
+    """A file name for one line of output: control characters (a newline in a name) escaped."""
+    return path if path.isprintable() else "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in path)
 
 
 @dataclass(frozen=True)
 class FileBatch:
-    """All articles of one file: imported together or not at all."""
+    """All articles of one file: imported together or not at all.
+
+    articles is a tuple, or for a large JSONL file an iterator read while importing; a
+    ValueError raised by it is that file's problem (nothing of the file stays).
+    """
 
     path: str
-    articles: tuple[Article, ...] = ()
+    articles: Iterable[Article] = ()
     problem: Problem | None = None
     notes: tuple[str, ...] = field(default=())
-
-
-def normalise(text: str) -> str:
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
 
 
 def title_of(text: str) -> str:
@@ -139,98 +163,107 @@ def _broken(line: str, width: float, following: str) -> bool:
 
 
 def read_path(path: Path, *, reflow_text: bool = False) -> Iterator[FileBatch]:
-    """Everything importable under path (a file or a folder, recursively), one batch per file."""
-    if path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            if child.suffix.lower() in SUFFIXES and not child.name.startswith((".", "~$")):
-                yield read_file(child, reflow_text=reflow_text)
+    """Everything importable under path (a file or a folder, recursively), one batch per file.
+
+    A folder that cannot be read is one problem line; its readable siblings still come.
+    """
+    name = str(path)
+    try:
+        is_dir = path.is_dir()
+        exists = is_dir or path.exists() or path.is_symlink()
+    except OSError as exc:
+        yield FileBatch(name, problem=Problem(name, f"cannot read it ({exc.strerror or exc})"))
         return
-    yield read_file(path, reflow_text=reflow_text)
+    if not exists:
+        yield FileBatch(name, problem=Problem(name, "no such file or folder"))
+        return
+    if not is_dir:
+        yield read_file(path, reflow_text=reflow_text)
+        return
+    problems: list[OSError] = []
+    for folder, dirs, files in os.walk(path, onerror=problems.append):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        yield from _folder_problems(problems)
+        for file_name in sorted(files):
+            child = Path(folder, file_name)
+            if child.suffix.lower() in READERS and child.suffix and not file_name.startswith((".", "~$")):
+                yield read_file(child, reflow_text=reflow_text)
+    yield from _folder_problems(problems)
+
+
+def _folder_problems(problems: list[OSError]) -> Iterator[FileBatch]:
+    while problems:
+        exc = problems.pop(0)
+        where = str(exc.filename or "")
+        yield FileBatch(where, problem=Problem(where, f"cannot read this folder ({exc.strerror or exc}); skipped"))
 
 
 def read_file(path: Path, *, reflow_text: bool = False) -> FileBatch:
     name = str(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        return FileBatch(name, problem=Problem(name, f"cannot read it ({exc.strerror or exc})"))
-    if size > MAX_BYTES:
-        return FileBatch(name, problem=Problem(name, f"over 20 MB ({size / 1048576:.1f} MB); split it first"))
     suffix = path.suffix.lower()
+    reader = READERS.get(suffix)
+    if reader is None:
+        known = ", ".join(s for s in SUFFIXES)
+        return FileBatch(name, problem=Problem(name, f"unsupported file type {suffix}; curator reads {known}"))
     try:
-        if suffix == ".docx":
-            articles = [_article(_docx_text(path), name, {}, reflow_text)]
-        elif suffix == ".jsonl":
-            articles = list(_jsonl_articles(path.read_bytes(), name, reflow_text))
-        elif suffix in (".txt", ".text", ".md", ""):
-            text, _encoding = decode(path.read_bytes())
-            articles = [_article(text, name, {}, reflow_text)]
-        else:
-            return FileBatch(name, problem=Problem(name, f"unsupported file type {suffix}; curator reads .txt, .docx and .jsonl"))
+        records = reader(path)
+        articles = (to_article(record, name, reflow_text) for record in records)
+        if suffix in LAZY and limits.check_regular(path) > MAX_BYTES:
+            return FileBatch(name, articles=_named(articles, name))
+        found = tuple(articles)
     except (DecodeError, ValueError) as exc:
         return FileBatch(name, problem=Problem(name, str(exc)))
     except OSError as exc:
         return FileBatch(name, problem=Problem(name, f"cannot read it ({exc.strerror or exc})"))
-    return FileBatch(name, articles=tuple(articles))
+    if not found:
+        return FileBatch(name, problem=Problem(name, "empty file (no text)"))
+    return FileBatch(name, articles=found)
 
 
-def _article(text: str, origin: str, fields: dict[str, Any], reflow_text: bool, line: int = 0) -> Article:
-    text = normalise(text)
+def _named(articles: Iterator[Article], name: str) -> Iterator[Article]:
+    """A streamed file's articles; a read error becomes a ValueError the importer reports for the file."""
+    try:
+        yield from articles
+    except OSError as exc:
+        raise ValueError(f"cannot read it ({exc.strerror or exc})") from None
+
+
+def to_article(record: RawRecord, origin: str, reflow_text: bool = False) -> Article:
+    """Normalise the record's text and move its spans with it; ValueError when a span cannot move."""
+    where = f"line {record.line}: " if record.line else ""
+    if record.spans:
+        text, position = normalise_with_map(record.text)
+        spans = []
+        for span in record.spans:
+            try:
+                start, end = position(span.start), position(span.end)
+            except SplitCharacter as exc:
+                raise ValueError(f"{where}span {span.start}-{span.end}: {exc}") from None
+            except ValueError as exc:
+                raise ValueError(f"{where}span {span.start}-{span.end}: {exc}") from None
+            if start >= end:
+                raise ValueError(f"{where}span {span.start}-{span.end} holds only characters normalisation removes")
+            spans.append({**span.attrs, "start": start, "end": end, "label": span.label})
+        if reflow_text:
+            reflow_text = False  # the stored offsets are for this text: an annotated text is kept as it is
+    else:
+        text, spans = normalise(record.text), []
     if reflow_text:
         text = reflow(text)
+    if len(text) > limits.MAX_CHARS:
+        raise ValueError(f"{where}its text is over 20 MB; split it first")
     if not text.strip():
-        raise ValueError("empty file (no text)")
+        raise ValueError(f"{where}empty (no text)" if where else "empty file (no text)")
     return Article(
         text=text,
-        title=str(fields.get("title") or title_of(text)),
-        origin=origin,
-        source=str(fields.get("source") or ""),
-        published=str(fields.get("published") or ""),
-        place=str(fields.get("place") or ""),
-        status=str(fields.get("status") or "todo"),
-        spans=tuple(_spans_of(fields)),
-        initiatives=tuple(fields.get("initiatives") or ()),
-        figures=tuple(fields.get("figures") or ()),
-        line=line,
+        title=record.title.strip()[:TITLE_MAX] or title_of(text),
+        origin=f"{origin}:{record.line}" if record.line else origin,
+        source=record.source,
+        published=record.published,
+        place=record.place,
+        status=record.status or "todo",
+        spans=tuple(spans),
+        initiatives=record.initiatives,
+        figures=record.figures,
+        line=record.line,
     )
-
-
-def _spans_of(fields: dict[str, Any]) -> Iterable[dict[str, Any]]:
-    """Spans as [start, end, label] or [start, end, label, {attrs}] (doccano's "label" key too)."""
-    for item in fields.get("spans") or fields.get("label") or ():
-        if not isinstance(item, (list, tuple)) or len(item) < 3:
-            raise ValueError(f"a span must be [start, end, label], got {item!r}")
-        start, end, label = item[:3]
-        extra = dict(item[3]) if len(item) > 3 and isinstance(item[3], dict) else {}
-        yield {"start": int(start), "end": int(end), "label": str(label), **extra}
-
-
-def _jsonl_articles(data: bytes, origin: str, reflow_text: bool) -> Iterator[Article]:
-    text, _encoding = decode(data)
-    for number, line in enumerate(normalise(text).split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"malformed JSON on line {number} ({exc.msg})") from None
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            raise ValueError(f"line {number} is not an object with a \"text\" string")
-        try:
-            yield _article(obj["text"], f"{origin}:{number}", obj, reflow_text, number)
-        except (ValueError, TypeError) as exc:
-            raise ValueError(f"line {number}: {exc}") from None
-
-
-def _docx_text(path: Path) -> str:
-    import zipfile
-
-    from docx import Document as DocxDocument  # python-docx is slow to import; only when needed
-    from docx.opc.exceptions import OpcError
-    from lxml.etree import XMLSyntaxError
-
-    try:
-        document = DocxDocument(str(path))
-    except (OpcError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
-        raise ValueError(f"not a readable .docx ({exc})") from None
-    return "\n".join(paragraph.text for paragraph in document.paragraphs)

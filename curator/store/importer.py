@@ -48,7 +48,7 @@ class Importing:
                     self.db.conn.execute("BEGIN")
                 try:
                     with self.db.atomic():  # a savepoint: this file whole or not at all
-                        added, duplicates = self._import_articles(batch.articles)
+                        added, duplicates, chars = self._import_articles(batch.articles)
                 except (ValueError, sqlite3.IntegrityError) as exc:
                     self._next_ids.clear()
                     report.problems.append(Problem(batch.path, str(exc)))
@@ -59,7 +59,7 @@ class Importing:
                     report.problems.append(Problem(batch.path, f"not imported, nor any file after it: {storage_error}"))
                     break
                 pending.append((batch, added, duplicates))
-                size += sum(len(article.text) for article in batch.articles)
+                size += chars
                 if size >= IMPORT_COMMIT_CHARS or len(pending) >= IMPORT_COMMIT_FILES:
                     self._commit_import(pending, report)
                     pending, size = [], 0
@@ -85,8 +85,8 @@ class Importing:
         reason = storage_error or "the transaction was rolled back"
         report.problems[:0] = [Problem(batch.path, f"not imported: {reason}") for batch, _, _ in pending]
 
-    def _import_articles(self, articles: Iterable[Article]) -> tuple[list[int], list[str]]:
-        added, duplicates = [], []
+    def _import_articles(self, articles: Iterable[Article]) -> tuple[list[int], list[str], int]:
+        added, duplicates, chars = [], [], 0
         conn = self.db.conn
         stamp = now_iso()
         for article in articles:
@@ -104,7 +104,8 @@ class Importing:
             conn.execute("INSERT INTO documents_fts (rowid, grams) VALUES (?, ?)", [doc_id, index_text(article.text)])
             self._import_annotations(doc_id, article, stamp)
             added.append(doc_id)
-        return added, duplicates
+            chars += len(article.text)
+        return added, duplicates, chars
 
     def _import_annotations(self, doc_id: int, article: Article, stamp: str) -> None:
         """Spans and fact rows from a JSONL line; their ids are renumbered for this project."""

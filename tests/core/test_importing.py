@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from curator.core import importing
+from curator.core.readers import limits
 from curator.core.importing import normalise, read_file, read_path, reflow, title_of
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -107,6 +108,6 @@ def test_bad_files_get_one_reason(tmp_path, name, data, reason):
 
 
 def test_file_over_the_limit_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(importing, "MAX_BYTES", 1000)
+    monkeypatch.setattr(limits, "MAX_BYTES", 1000)
     (tmp_path / "big.txt").write_text("文" * 400, encoding="utf-8")
     assert "over 20 MB" in read_file(tmp_path / "big.txt").problem.reason

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from curator.core import importing
 from curator.core.readers import limits
 from curator.core.importing import normalise, read_file, read_path, reflow, title_of
 

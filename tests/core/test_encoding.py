@@ -72,3 +72,27 @@ def test_unsupported_encoding_names_what_curator_reads():
 def test_bom_with_invalid_body_is_refused():
     with pytest.raises(DecodeError, match="byte-order mark"):
         decode(codecs.BOM_UTF8 + b"\xff\xfe\xfd")
+
+
+@pytest.mark.parametrize("word", ["街道", "创建", "活动"])
+def test_a_tie_between_gbk_and_big5_goes_to_gbk_by_rule(word):
+    """These score the same both ways (街道 reads as 誰耋 in Big5): the explicit rank decides, not tuple order."""
+    from curator.core.encoding import _common_hanzi, plausibility
+
+    data = word.encode("gbk")
+    assert plausibility(data.decode("gb18030"), _common_hanzi()["gb18030"]) == plausibility(
+        data.decode("big5"), _common_hanzi()["big5"])
+    assert decode(data) == (word, "gb18030")
+
+
+@pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be"])
+def test_utf32_with_its_bom(encoding):
+    text = "格尔木市志愿者"
+    bom = codecs.BOM_UTF32_LE if encoding.endswith("le") else codecs.BOM_UTF32_BE
+    assert decode(bom + text.encode(encoding)) == (text, "utf-32")
+
+
+def test_utf32_le_bom_is_not_taken_for_utf16():
+    # FF FE 00 00 starts like a UTF-16 LE BOM; read as UTF-16 it would begin with U+0000
+    data = codecs.BOM_UTF32_LE + "文明".encode("utf-32-le")
+    assert decode(data)[0] == "文明"

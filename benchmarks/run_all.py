@@ -37,7 +37,7 @@ from curator.core.edits import tag_span  # noqa: E402
 from curator.core.importing import read_path  # noqa: E402
 from curator.store import Project  # noqa: E402
 
-SYNTH_VERSION = 2  # bump when synth.py changes what it writes
+SYNTH_VERSION = 3  # bump when synth.py changes what it writes
 QUERIES = {2: ["文明", "志愿", "格尔", "交通", "卫生"], 4: ["文明实践", "光盘行动", "交通安全", "环境卫生", "志愿服务"]}
 
 

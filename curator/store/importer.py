@@ -15,6 +15,7 @@ from curator.store.errors import ProjectError, storage_problem
 
 IMPORT_COMMIT_CHARS = 300_000  # about 1 MB of Chinese text per transaction (measured: near the best speed)
 IMPORT_COMMIT_FILES = 500
+FTS_BATCH_CHARS = 2_000_000  # index rows held back at most this much text, then written
 
 
 @dataclass
@@ -31,12 +32,15 @@ class Importing:
         """Import file by file; a file either imports whole or leaves nothing behind.
 
         Each file is a savepoint inside a transaction that commits every few megabytes:
-        one commit per file would make the full-text index flush a segment per file.
+        one commit per file would make the full-text index flush a segment per file. Opening a
+        savepoint flushes FTS5 too, so a file's index rows are written after its savepoint is
+        released, outside any savepoint, with those of the files before it.
         """
         if self.read_only:
             raise ProjectError("this project is open read-only; nothing was imported")
         report = ImportReport()
         pending: list[tuple[FileBatch, list[int], list[str]]] = []
+        self._index_ready: list[tuple[int, str]] = []  # (doc_id, text) of files whose savepoint is released
         size = 0
         storage_error = ""
         try:
@@ -47,8 +51,11 @@ class Importing:
                 if not self.db.conn.in_transaction:
                     self.db.conn.execute("BEGIN")
                 try:
+                    if sum(len(text) for _, text in self._index_ready) > FTS_BATCH_CHARS:
+                        self._write_index(self._index_ready)
                     with self.db.atomic():  # a savepoint: this file whole or not at all
-                        added, duplicates, chars = self._import_articles(batch.articles)
+                        added, duplicates, chars, unindexed = self._import_articles(batch.articles)
+                    self._index_ready.extend(unindexed)
                 except (ValueError, sqlite3.IntegrityError) as exc:
                     self._next_ids.clear()
                     report.problems.append(Problem(batch.path, str(exc)))
@@ -71,6 +78,7 @@ class Importing:
                        storage_error: str = "") -> None:
         if self.db.conn.in_transaction:
             try:
+                self._write_index(self._index_ready)
                 self.db.conn.execute("COMMIT")
             except sqlite3.OperationalError as exc:
                 self.db.conn.rollback()
@@ -81,12 +89,20 @@ class Importing:
                     report.duplicates.extend(duplicates)
                 return
         # SQLite rolls the whole transaction back on some errors (a full disk): say so for each file in it
+        self._index_ready.clear()
         self._next_ids.clear()
         reason = storage_error or "the transaction was rolled back"
         report.problems[:0] = [Problem(batch.path, f"not imported: {reason}") for batch, _, _ in pending]
 
-    def _import_articles(self, articles: Iterable[Article]) -> tuple[list[int], list[str], int]:
-        added, duplicates, chars = [], [], 0
+    def _write_index(self, rows: list[tuple[int, str]]) -> None:
+        self.db.conn.executemany("INSERT INTO documents_fts (rowid, grams) VALUES (?, ?)",
+                                 ((doc_id, index_text(text)) for doc_id, text in rows))
+        rows.clear()
+
+    def _import_articles(self, articles: Iterable[Article]) -> tuple[list[int], list[str], int, list[tuple[int, str]]]:
+        """Insert the articles (inside the caller's savepoint); their index rows are returned to be
+        written later, except when one file holds so much text that they are written here."""
+        added, duplicates, chars, unindexed, held = [], [], 0, [], 0
         conn = self.db.conn
         stamp = now_iso()
         for article in articles:
@@ -101,11 +117,16 @@ class Importing:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [doc_id, article.title, article.source, article.published, article.place, article.text, sha, status, stamp],
             )
-            conn.execute("INSERT INTO documents_fts (rowid, grams) VALUES (?, ?)", [doc_id, index_text(article.text)])
-            self._import_annotations(doc_id, article, stamp)
+            unindexed.append((doc_id, article.text))
+            held += len(article.text)
+            if article.spans or article.initiatives or article.figures:
+                self._import_annotations(doc_id, article, stamp)
             added.append(doc_id)
             chars += len(article.text)
-        return added, duplicates, chars
+            if held > FTS_BATCH_CHARS:  # a large streamed file: its rows go in within its savepoint
+                self._write_index(unindexed)
+                held = 0
+        return added, duplicates, chars, unindexed
 
     def _import_annotations(self, doc_id: int, article: Article, stamp: str) -> None:
         """Spans and fact rows from a JSONL line; their ids are renumbered for this project."""

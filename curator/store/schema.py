@@ -90,3 +90,17 @@ def m002_listing_indexes(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS documents_listing ON documents(id, title, status, span_count)")
     db.execute("CREATE INDEX IF NOT EXISTS documents_listing_by_status ON documents(status, id, title, span_count)")
     db.execute("CREATE INDEX IF NOT EXISTS spans_origin_label ON spans(origin, label)")
+
+
+@migrations()
+def m003_search_bigrams(db: Database) -> None:
+    """The full-text index holds character pairs as words (core.grams), read by unicode61: a third
+    of the import time of the hex-spelled pairs; rebuilt from the stored texts."""
+    from curator.core.grams import TOKENIZER, index_text
+
+    db.execute("DROP TABLE IF EXISTS documents_fts")
+    db.execute(f"CREATE VIRTUAL TABLE documents_fts USING fts5(grams, content='', columnsize=0, tokenize='{TOKENIZER}')")
+    rows = db.execute("SELECT id, text FROM documents ORDER BY id")
+    while batch := rows.fetchmany(500):
+        db.conn.executemany("INSERT INTO documents_fts (rowid, grams) VALUES (?, ?)",
+                            [(doc_id, index_text(text)) for doc_id, text in batch])

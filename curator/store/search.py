@@ -1,18 +1,21 @@
 """Full-text search: every whitespace-separated term must occur as a plain substring.
 
-The index (documents_fts) holds overlapping character bigrams spelled as hex code points
-(core.grams); a term of n >= 2 characters is the phrase of its n-1 bigrams, which matches
-exactly where a substring scan would. Single characters are checked with instr().
+The index (documents_fts) holds overlapping character bigrams (core.grams); a term of n >= 2
+characters is the phrase of its n-1 bigrams, which every document holding the term matches.
+Each candidate is then checked with instr() on its text, so hits are exactly a substring
+scan's. Single characters (and terms of punctuation only) are checked with instr() alone.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from curator.core.grams import phrase_query
 
 SNIPPET_REACH = 18
+_SURE_TOKEN = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -36,22 +39,30 @@ class Searching:
             return []
         first = terms[0]
         snippet = f"substr(text, max(1, instr(text, ?) - {SNIPPET_REACH}), ? + {SNIPPET_REACH * 2})"
-        phrases = [phrase_query(term) for term in terms if len(term) >= 2]
-        short = [term for term in terms if len(term) < 2]
-        if phrases and not short:
-            # FTS5 yields rowids in order: the LIMIT stops it after `limit` hits, even for a bigram in every document
+        indexed = [term for term in terms if _indexed(term)]
+        phrase = " AND ".join(phrase_query(term) for term in indexed)
+        checks = " AND ".join("instr(text, ?) > 0" for _ in terms)  # the index finds candidates; the text decides
+        if indexed and len(indexed) == len(terms):
+            # FTS5 yields rowids in order and the join keeps it: the LIMIT stops the scan after `limit` hits
             sql = (f"SELECT id, title, status, {snippet} FROM (SELECT rowid FROM documents_fts WHERE documents_fts "
-                   "MATCH ? ORDER BY rowid LIMIT ?) AS hit JOIN documents ON documents.id = hit.rowid ORDER BY id")
-            rows = self.db.conn.execute(sql, [first, len(first), " AND ".join(phrases), limit])
+                   f"MATCH ? ORDER BY rowid) AS hit JOIN documents ON documents.id = hit.rowid WHERE {checks} "
+                   "ORDER BY hit.rowid LIMIT ?")
+            rows = self.db.conn.execute(sql, [first, len(first), phrase, *terms, limit])
         else:
-            where = ["instr(text, ?) > 0" for _ in short]
-            params: list[Any] = list(short)
-            if phrases:
-                where.insert(0, "id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
-                params.insert(0, " AND ".join(phrases))
-            sql = f"SELECT id, title, status, {snippet} FROM documents WHERE {' AND '.join(where)} ORDER BY id LIMIT ?"
+            where = checks
+            params: list[Any] = list(terms)
+            if indexed:
+                where = f"id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?) AND {checks}"
+                params.insert(0, phrase)
+            sql = f"SELECT id, title, status, {snippet} FROM documents WHERE {where} ORDER BY id LIMIT ?"
             rows = self.db.conn.execute(sql, [first, len(first), *params, limit])
         return [SearchHit(id, title, status, _mark(snippet, first)) for id, title, status, snippet in rows]
+
+
+def _indexed(term: str) -> bool:
+    """Whether the index can find term: two characters or more, at least one of which the tokenizer
+    surely keeps (ASCII letters and digits, CJK ideographs); otherwise the text is scanned."""
+    return len(term) >= 2 and _SURE_TOKEN.search(term) is not None
 
 
 def _mark(snippet: str, term: str) -> str:

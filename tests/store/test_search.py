@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from curator.core.importing import Article, FileBatch
 from curator.store import Project
@@ -65,3 +67,39 @@ def test_search_is_exact_outside_the_bmp_and_for_case():
 def test_snippet_marks_the_hit(project):
     (hit,) = project.search("光盘行动")
     assert "【光盘行动】" in hit.snippet and hit.title == "格尔木市：文明之花绽放昆仑山下"
+
+
+_ALPHABET = list("志愿者文明Aa，。“”\"*é e\u0301😀𠮷\u3007々-") + ["\U00030000"]  # 𰀀: newer than SQLite's tables
+
+
+def _memory_project(texts: list[str]) -> Project:
+    project = Project.memory()
+    project.import_batches([FileBatch("t", articles=tuple(Article(text=t, title=t, origin=str(i))
+                                                            for i, t in enumerate(texts)))])
+    return project
+
+
+
+
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(st.lists(st.sampled_from(_ALPHABET), min_size=2, max_size=30).map("".join),
+                      min_size=1, max_size=6, unique=True),
+       picks=st.lists(st.tuples(st.integers(0, 5), st.integers(0, 29), st.integers(1, 5)), min_size=1, max_size=5))
+def test_case_punctuation_and_rare_characters_match_a_scan(texts, picks):
+    """The index folds nothing that matters: every candidate is checked against the text."""
+    project = _memory_project(texts)
+    for doc, start, size in picks:
+        text = texts[doc % len(texts)]
+        query = text[start % len(text):][:size]
+        if not query.split():
+            continue
+        assert [h.id for h in project.search(query)] == scan(project, query), query
+        assert [h.id for h in project.search(query.swapcase())] == scan(project, query.swapcase())
+
+
+@pytest.mark.parametrize("query", ["，。", "😀😀", "\U00030000\U00030001", "“”"])
+def test_terms_the_tokenizer_drops_entirely_are_scanned(query):
+    project = _memory_project(["开头，。😀😀\U00030000\U00030001“”结尾", "别的"])
+    assert [h.id for h in project.search(query)] == [1]

@@ -144,34 +144,42 @@ def stats(project: str, as_json: bool) -> None:
 @click.argument("start", type=int)
 @click.argument("end", type=int)
 @click.argument("label")
-@click.option("--annotator", default="", help="Who tagged it.")
-def tag(project: str, doc_id: int, start: int, end: int, label: str, annotator: str) -> None:
+@click.option("--annotator", default="", help="Who tagged it (default: a work package's annotator, "
+              "else your login name). A work package's annotator always wins.")
+@click.option("--snap-words", is_flag=True, help="Widen START..END to whole words, as the window's 对齐到词语 does.")
+@click.option("--snap-quotes", is_flag=True, help="Widen START..END to the enclosing quotes or 《》.")
+@click.option("--no-spread", is_flag=True, help="Do not propose the other occurrences of the tagged text.")
+def tag(project: str, doc_id: int, start: int, end: int, label: str, annotator: str, snap_words: bool,
+        snap_quotes: bool, no_spread: bool) -> None:
     """Tag characters START..END (code points, end exclusive) of document DOC_ID with LABEL.
 
-    Goes through the same edit as the window: for figure and initiative a fact row is made too.
+    The same use case as the window's: a figure or initiative gets its fact row, a document
+    still to do becomes in_progress, and an initiative, place, organisation or person is
+    proposed wherever else its text occurs (as suggestions to review).
     """
-    from curator.core.edits import tag_span
-    from curator.core.model import FACT_TABLES
+    from curator.services import annotating
+    from curator.services.identity import annotator_for, login_name
     from curator.store import ProjectError
 
     with _open(project) as store:
         _refuse_read_only(store)
-        labels = {lab.name: lab for lab in store.labels()}
-        if label not in labels:
-            raise click.ClickException(f"unknown label {label!r}; labels: {', '.join(labels)}")
+        who = annotator_for(store, annotator or login_name())
+        if annotator and who != annotator.strip():
+            click.echo(f"note: {store.path} is {who}'s work package; tagged as {who}", err=True)
         try:
-            doc = store.document(doc_id)
-            edit = tag_span(
-                doc, start, end, label, span_id=store.next_id("spans"),
-                fact_id=store.next_id(FACT_TABLES[label]) if label in FACT_TABLES else None,
-                label_title=labels[label].title, annotator=annotator, doc_spans=store.spans(doc_id),
-            )
-            store.apply(edit)
+            tagged = annotating.tag(store, doc_id, start, end, label, annotator=who, words=snap_words,
+                                    quotes=snap_quotes)
+            if tagged.span is None:
+                raise click.ClickException(tagged.problem)
+            store.apply(tagged.edit)
+            proposed = annotating.spread(store, tagged.span) if not no_spread else None
+            if proposed:
+                store.apply(proposed)
+                click.echo(f"proposed {len(proposed.changes)} other occurrence(s) for review", err=True)
         except (ProjectError, ValueError) as exc:
             raise click.ClickException(str(exc)) from None
-        span = store.span(edit.changes[0].after["id"])
+        span = store.span(tagged.span.id)
     _echo_json(span.row())
-
 
 
 @main.command()

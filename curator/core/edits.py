@@ -128,8 +128,9 @@ def _unlink_figures(table: str, initiative: Mapping[str, Any], facts: Iterable[t
     ]
 
 
-def set_cell(table: str, row: Mapping[str, Any], column: str, value: Any, *, label: str | None = None) -> Edit:
-    """Change one cell; fact rows remember that a person edited them."""
+def set_cell(table: str, row: Mapping[str, Any], column: str, value: Any, *, label: str | None = None,
+             by: str = "") -> Edit:
+    """Change one cell; fact rows remember that a person edited them, and who (by)."""
     if column == "id":
         raise ValueError("the id of a row cannot be edited")
     if row.get(column) == value:
@@ -137,7 +138,18 @@ def set_cell(table: str, row: Mapping[str, Any], column: str, value: Any, *, lab
     after = {**row, column: value}
     if "edited" in row:
         after["edited"] = 1
+        if by or "edited_by" in row:
+            after["edited_by"] = by
     return Edit(label or f"修改 {column}", (RowChange(table, row, after),))
+
+
+def fill_places(place: str, facts: Iterable[tuple[str, Mapping[str, Any]]]) -> list[RowChange]:
+    """A place span added later: the fact rows (table, row) that have no place take it."""
+    return [RowChange(table, row, {**row, "place": place}) for table, row in facts if not row.get("place")]
+
+
+def set_document_place(doc: Document, place: str) -> RowChange:
+    return RowChange("documents", {"id": doc.id, "place": doc.place}, {"id": doc.id, "place": place})
 
 
 def set_rows(label: str, table: str, pairs: Iterable[tuple[Mapping[str, Any], Mapping[str, Any]]]) -> Edit:

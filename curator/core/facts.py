@@ -8,9 +8,41 @@ from typing import Any
 from curator.core.model import Document, Span
 
 
+PLACE_LABEL = "place"
+LEAD_CHARS = 400  # the title and first paragraph say what an article is about; a place named later is in passing
+
+
+def document_place(text: str) -> str:
+    """The most specific administrative division the article's title and first paragraph are about.
+
+    County level over prefecture over province; among equals the most frequent, then the first.
+    The full name is returned (格尔木 -> 格尔木市). "" when none is named.
+    """
+    from curator.core.suggest.places import division_ranks, suggest_places
+
+    ranks = division_ranks()
+    found: dict[str, tuple[int, int, int]] = {}  # full name -> (rank, count, -first position)
+    for s in suggest_places(_lead(text)):
+        if s.text not in ranks:
+            continue
+        rank, name = ranks[s.text]
+        previous = found.get(name)
+        found[name] = (rank, (previous[1] if previous else 0) + 1, previous[2] if previous else -s.start)
+    return max(found, key=found.__getitem__) if found else ""
+
+
+def _lead(text: str) -> str:
+    """The title line and the first paragraph after it (at most LEAD_CHARS characters)."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return "\n".join(lines[:2])[:LEAD_CHARS]
+
+
 def nearest_place(doc: Document, span: Span, doc_spans: Sequence[Span]) -> str:
-    """The closest place span before the figure (else after it), else the document's place."""
-    places = [s for s in doc_spans if s.label == "place" and s.id != span.id]
+    """The closest place span before the fact's span (else after it), else the document's place.
+
+    Suggestions awaiting review do not count: a place is the annotator's word, not the rules'.
+    """
+    places = [s for s in doc_spans if s.label == PLACE_LABEL and s.id != span.id and s.origin != "suggested"]
     before = [s for s in places if s.end <= span.start]
     if before:
         return max(before, key=lambda s: s.end).text

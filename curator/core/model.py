@@ -8,7 +8,17 @@ from typing import Any
 STATUSES = ("todo", "in_progress", "done", "reviewed")
 STATUS_TITLES = {"todo": "待标注", "in_progress": "标注中", "done": "已完成", "reviewed": "已审核"}
 ORIGINS = ("manual", "suggested", "propagated")
-FACT_TABLES = {"initiative": "initiatives", "figure": "figures"}
+
+
+@dataclass(frozen=True)
+class FactTable:
+    """A table of facts: its name, the label whose spans are its evidence, and its columns."""
+
+    name: str
+    label: str
+    columns: tuple[str, ...]
+    title: str
+
 
 DOCUMENT_COLUMNS = ("id", "title", "source", "published", "place", "text", "sha256", "status", "imported_at")
 SPAN_COLUMNS = ("id", "doc_id", "start", "end", "label", "text", "attrs", "origin", "annotator", "created", "updated")
@@ -20,6 +30,21 @@ FIGURE_COLUMNS = (
     "initiative_id", "span_ids", "edited",
 )
 JSON_COLUMNS = frozenset({"attrs", "span_ids"})
+FACT_COLUMNS_EXTRA = ("edited_by",)  # added by migration m004: who last edited the row by hand
+
+# The registry of fact tables: every place that needs "the fact tables" reads it from here.
+FACT_TABLE_LIST = (
+    FactTable("initiatives", "initiative", INITIATIVE_COLUMNS + FACT_COLUMNS_EXTRA, "举措"),
+    FactTable("figures", "figure", FIGURE_COLUMNS + FACT_COLUMNS_EXTRA, "数据"),
+)
+FACT_TABLE_NAMES = tuple(table.name for table in FACT_TABLE_LIST)
+FACT_TABLES = {table.label: table.name for table in FACT_TABLE_LIST}  # label -> table name
+FACT_TABLE_BY_NAME = {table.name: table for table in FACT_TABLE_LIST}
+
+
+def fact_table_of(label: str) -> str | None:
+    """The fact table a span of label feeds, or None."""
+    return FACT_TABLES.get(label)
 
 
 @dataclass(frozen=True)

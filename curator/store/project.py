@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from curator.core.edits import Edit, RowChange, now_iso
 from curator.core.model import (
+    FACT_TABLE_NAMES,
     JSON_COLUMNS,
     SPAN_COLUMNS,
     STATUSES,
@@ -40,7 +41,7 @@ from curator.store.restore import Restoring
 from curator.store.schema import migrations
 from curator.store.search import Searching
 
-EDITABLE_TABLES = frozenset({"documents", "spans", "initiatives", "figures", "rejections", "labels", "meta"})
+EDITABLE_TABLES = frozenset({"documents", "spans", *FACT_TABLE_NAMES, "rejections", "labels", "meta"})
 PROJECT_ID = "project_id"  # meta key: a uuid made when the project is created (or first opened writable)
 PACKAGE_ANNOTATOR = "package_annotator"  # meta key of a work package: whose package it is
 ORIGIN_PROJECT = "origin_project_id"  # meta key of a work package: the project_id it was split from
@@ -268,6 +269,21 @@ class Project(Importing, Searching, Restoring):
         if current != dict(before):
             raise EditConflict(f"{table} row {before['id']} was changed meanwhile")
 
+    def forget_reserved_ids(self) -> None:
+        """Another connection (an import in a worker thread) added rows: ids are counted afresh."""
+        self._next_ids.clear()
+
+    def worker_connection(self) -> Project:
+        """The same project file on a connection of its own, for one worker thread (SQLite connections
+        belong to one thread). No lock of its own: this process holds it. Close it when done."""
+        if self.path is None or self.read_only:
+            raise ProjectError("only a project file open for writing can be worked on from another thread")
+        conn = sqlite3.connect(str(self.path), check_same_thread=False)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        return Project(Database(conn, execute_plugins=False), self.path, read_only=False, lock=None)
+
     # -- reading -------------------------------------------------------------------------
 
     def labels(self) -> list[Label]:
@@ -298,13 +314,16 @@ class Project(Importing, Searching, Restoring):
     def document_count(self) -> int:
         return self.db.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
 
-    def spans(self, doc_id: int, *, origin: str | None = None) -> list[Span]:
+    def spans(self, doc_id: int, *, origin: str | None = None, label: str | None = None) -> list[Span]:
         columns = ", ".join(f"[{c}]" for c in SPAN_COLUMNS)
         sql = f"SELECT {columns} FROM spans WHERE doc_id = ?"
         params: list[Any] = [doc_id]
         if origin:
             sql += " AND origin = ?"
             params.append(origin)
+        if label:
+            sql += " AND label = ?"
+            params.append(label)
         rows = self.db.conn.execute(sql + " ORDER BY start, end, id", params)
         attrs = SPAN_COLUMNS.index("attrs")
         decoded: dict[str, Any] = {"{}": {}}
@@ -319,6 +338,12 @@ class Project(Importing, Searching, Restoring):
             spans.append(Span(*values))
         return spans
 
+    def has_span(self, doc_id: int, start: int, end: int, label: str) -> bool:
+        """Whether doc_id already has a span (or a suggestion) of label on exactly start..end."""
+        return self.db.conn.execute(
+            "SELECT 1 FROM spans WHERE doc_id = ? AND start = ? AND [end] = ? AND label = ? LIMIT 1",
+            [doc_id, start, end, label]).fetchone() is not None
+
     def span(self, span_id: int) -> Span:
         rows = list(self.db.query("SELECT * FROM spans WHERE id = ?", [span_id]))
         if not rows:
@@ -326,7 +351,7 @@ class Project(Importing, Searching, Restoring):
         return Span.from_row(_decode(rows[0]))
 
     def facts(self, table: str, *, doc_id: int | None = None) -> list[dict[str, Any]]:
-        if table not in ("initiatives", "figures"):
+        if table not in FACT_TABLE_NAMES:
             raise ValueError(f"{table!r} is not a fact table")
         sql = f"SELECT * FROM [{table}]"
         params: list[Any] = []
@@ -343,7 +368,11 @@ class Project(Importing, Searching, Restoring):
 
     def facts_citing(self, span: Span) -> list[tuple[str, dict[str, Any]]]:
         """(table, row) for every fact row of the span's document; delete_span keeps those it cites."""
-        return [(table, row) for table in ("initiatives", "figures") for row in self.facts(table, doc_id=span.doc_id)]
+        return self.document_facts(span.doc_id)
+
+    def document_facts(self, doc_id: int) -> list[tuple[str, dict[str, Any]]]:
+        """(table, row) for every fact row of the document, table by table."""
+        return [(table, row) for table in FACT_TABLE_NAMES for row in self.facts(table, doc_id=doc_id)]
 
     def rejections(self, doc_id: int) -> set[tuple[int, int, str]]:
         rows = self.db.conn.execute("SELECT start, end, label FROM rejections WHERE doc_id = ?", [doc_id])
@@ -387,7 +416,7 @@ class Project(Importing, Searching, Restoring):
             "documents": self.document_count(),
             "spans": dict(sorted(spans.items())),
             "suggestions": suggestions,
-            "facts": {t: conn.execute(f"SELECT COUNT(*) FROM [{t}]").fetchone()[0] for t in ("initiatives", "figures")},
+            "facts": {t: conn.execute(f"SELECT COUNT(*) FROM [{t}]").fetchone()[0] for t in FACT_TABLE_NAMES},
             "status": status,
         }
 

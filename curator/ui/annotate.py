@@ -1,21 +1,19 @@
-"""The annotator's actions on the current document: tag, delete, set status.
+"""The annotator's actions on the current document, as the window calls them.
 
-Each builds an Edit from core.edits and hands it to the session; the article view is
-updated at once for the annotator's own spans (re-reading 5,000 spans would cost ~40 ms),
-and reconciled with the store after any other change (undo, the panels).
+Each asks a use case in curator.services (annotating, reviewing) for its Edit and hands it to
+the session; the article view is updated at once for the annotator's own spans (re-reading
+5,000 spans would cost ~40 ms), and reconciled with the store after any other change.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from curator.core import segment
-from curator.core.edits import combine, delete_span, set_status, tag_span
-from curator.core.model import FACT_TABLES, Document, Label, Span
-from curator.services.suggesting import SPREAD_LABELS, spread_edit
+from curator.core.edits import Edit
+from curator.core.model import Document, Label, Span
+from curator.services import annotating, reviewing
 from curator.store import ProjectError
-from curator.ui import review
 from curator.ui.article_view import ArticleView
 from curator.ui.session import Session
 from curator.ui.texts import status_title
@@ -86,36 +84,25 @@ class Annotator(QObject):
         if start == end:
             self.message.emit(self.tr("先选中要标注的文字。"))
             return None
-        start, end = segment.snap(self.doc.text, start, end, words=self.snap_words, quotes=self.snap_quotes)
-        if start >= end:
+        tagged = annotating.tag(self.project, self.doc.id, start, end, label_name, annotator=self.session.annotator,
+                                words=self.snap_words, quotes=self.snap_quotes)
+        if tagged.duplicate:
+            self.message.emit(self.tr("这段文字已经标注为“{0}”。").format(self.labels[label_name].title))
             return None
-        label = self.labels[label_name]
-        if self.view.has_span(start, end, label_name):
-            self.message.emit(self.tr("这段文字已经标注为“{0}”。").format(label.title))
+        if tagged.span is None or not self._apply_own(tagged.edit):
             return None
-        table = FACT_TABLES.get(label_name)
-        edit = tag_span(
-            self.doc, start, end, label_name,
-            span_id=self.project.next_id("spans"),
-            fact_id=self.project.next_id(table) if table else None,
-            label_title=label.title, doc_spans=self.view.spans() if table else (),
-        )
-        if self.doc.status == "todo":
-            edit = combine(edit.label, [edit, set_status(self.doc, "in_progress")])
-        if not self._apply_own(edit):
-            return None
-        self._last_tag = edit
-        span = Span.from_row(dict(edit.changes[0].after))
+        self._last_tag = tagged.edit
+        span = tagged.span
         self.view.add_span(span)
         self.view.clear_selection()
         self.spans_shown.emit()
-        if self.spread and label_name in SPREAD_LABELS:
+        if self.spread and annotating.spreads(label_name):
             QTimer.singleShot(0, lambda: self.spread_span(span))  # after the new highlight is painted
         return span
 
     def spread_span(self, span: Span) -> int:
         """Propose span's label for every other occurrence of its text in the project (one undo step)."""
-        edit = spread_edit(self.project, span)
+        edit = annotating.spread(self.project, span)
         if not edit.changes or not self.session.extend_last(edit, after=self._last_tag):
             return 0
         documents = len({change.after["doc_id"] for change in edit.changes})
@@ -125,32 +112,39 @@ class Annotator(QObject):
     # -- suggestions under the caret ------------------------------------------------------------
 
     def suggestion_at_caret(self) -> Span | None:
-        span = self.view.selected_span()
-        if span is not None and span.origin == "suggested":
-            return span
-        caret = self.view.selection()[0]
-        return next((s for s in self.view.spans_at(caret) if s.origin == "suggested"), None)
+        if self.doc is None:
+            return None
+        selected = self.view.selected_span()
+        return reviewing.suggestion_at(self.project, self.doc.id, self.view.selection()[0],
+                                       selected=selected.id if selected is not None else None)
 
     def accept_suggestion(self) -> bool:
         """Enter: the suggestion under the caret becomes an annotation (with its fact row)."""
         span = self.suggestion_at_caret()
-        if span is None or self.doc is None:
+        if span is None:
             self.message.emit(self.tr("光标处没有建议。"))
             return False
-        return self._apply_and_show(review.accept_edit(self.project, span, label_title=self._title(span.label)))
+        return self._apply_and_show(reviewing.accept(self.project, span, annotator=self.session.annotator))
 
     def accept_all_like_caret(self) -> bool:
         """Shift+Enter: every suggestion of the caret suggestion's label in this document, one undo step."""
         span = self.suggestion_at_caret()
-        if span is None or self.doc is None:
+        if span is None:
             self.message.emit(self.tr("光标处没有建议。"))
             return False
-        same = [s for s in self.view.spans() if s.origin == "suggested" and s.label == span.label]
-        title = self._title(span.label)
-        name = self.tr("接受全部 {0}（{1} 处）").format(title, len(same))
-        return self._apply_and_show(review.accept_all_edit(self.project, same, label_title=title, name=name))
+        pending = reviewing.pending_suggestions(self.project, span.doc_id, label=span.label)
+        name = self.tr("接受全部 {0}（{1} 处）").format(self._title(span.label), len(pending))
+        return self._apply_and_show(reviewing.accept_all_of_label(
+            self.project, span.doc_id, span.label, annotator=self.session.annotator, name=name))
 
-    def _apply_and_show(self, edit) -> bool:
+    def resolve_pending(self, *, accept_them: bool) -> bool:
+        """Every pending suggestion of this document accepted (or rejected), one undo step."""
+        if self.doc is None:
+            return False
+        return self._apply_and_show(reviewing.resolve_pending(
+            self.project, self.doc.id, accept_them=accept_them, annotator=self.session.annotator))
+
+    def _apply_and_show(self, edit: Edit) -> bool:
         """Apply, and show the result at once (the next key may act on it)."""
         done = self._apply_own(edit)
         if done:
@@ -166,26 +160,12 @@ class Annotator(QObject):
         if span is None or self.doc is None:
             self.message.emit(self.tr("没有选中的标注。"))
             return False
-        if span.origin == "suggested":
-            return self._apply_and_show(review.reject_edit(self.project, span, label_title=self._title(span.label)))
-        facts = self.project.facts_citing(span)
-        citing = [row for _table, row in facts if span.id in row["span_ids"]]
-        if any(row.get("edited") == 1 for row in citing):
-            answer = QMessageBox.question(
-                parent, self.tr("删除标注"),
-                self.tr("引用这段文字的事实行已被人工修改过。仍然删除这条标注吗？"),
-                QMessageBox.Yes | QMessageBox.No, QMessageBox.No,
-            )
-            if answer != QMessageBox.Yes:
-                return False
-        title = self.labels[span.label].title if span.label in self.labels else span.label
-        if not self._apply_own(delete_span(span, facts=facts, label_title=title)):
+        if not delete_spans(self.session, [span], parent):
             return False
-        self.view.remove_span(span)
-        self.spans_shown.emit()
+        self.reconcile()
         return True
 
-    def _apply_own(self, edit) -> bool:
+    def _apply_own(self, edit: Edit) -> bool:
         self._applying_own_edit = True
         try:
             return self.session.apply(edit)
@@ -197,11 +177,48 @@ class Annotator(QObject):
     def set_status(self, status: str) -> bool:
         if self.doc is None:
             return False
-        edit = set_status(self.doc, status, label=self.tr("状态：{0}").format(status_title(status)))
-        return self.session.apply(edit)
+        label = self.tr("状态：{0}").format(status_title(status))
+        return self.session.apply(annotating.change_status(self.project, self.doc.id, status, label=label))
 
     def refresh_labels(self) -> None:
         try:
             self.labels = {label.name: label for label in self.project.labels()}
         except ProjectError as exc:
             self.message.emit(str(exc))
+
+
+def delete_spans(session: Session, spans: list[Span], parent: QWidget | None = None) -> bool:
+    """Delete spans (the article's Delete, the 标注 panel's): suggestions are rejected and remembered;
+    if a fact row citing one was edited by hand, ask first. One undo step; False if nothing was deleted."""
+    project, stack = session.project, session.undo_stack
+    confirmed = False
+    deleted = 0
+    if len(spans) > 1:
+        stack.beginMacro(_tr("删除 {0} 个标注").format(len(spans)))
+    try:
+        for span in spans:  # one by one: each delete sees the facts as the previous one left them
+            result = annotating.delete(project, span, confirmed=confirmed)
+            if result.needs_confirmation:
+                if not ask_delete_edited(parent):
+                    continue
+                confirmed = True
+                result = annotating.delete(project, span, confirmed=True)
+            if not session.apply(result.edit):
+                break
+            deleted += 1
+    finally:
+        if len(spans) > 1:
+            stack.endMacro()
+    return deleted > 0
+
+
+def ask_delete_edited(parent: QWidget | None) -> bool:
+    answer = QMessageBox.question(
+        parent, _tr("删除标注"), _tr("引用这段文字的事实行已被人工修改过。仍然删除这条标注吗？"),
+        QMessageBox.Yes | QMessageBox.No, QMessageBox.No,
+    )
+    return answer == QMessageBox.Yes
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Annotator", text)

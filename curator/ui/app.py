@@ -92,7 +92,8 @@ class Windows(QObject):
         self.settings.remember_project(path)
         self.window = window
         window.show()
-        after_first_paint(window.article.viewport(), lambda: (window.install_panels(), warm_up_in_background()))
+        after_first_paint(window.article.viewport(),
+                          lambda: (window.install_panels(), warm_up_in_background(), window.ask_annotator_if_unknown()))
         return window
 
 

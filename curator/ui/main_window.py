@@ -10,13 +10,16 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from curator.core.model import STATUSES
+from curator.services import annotating, reviewing
 from curator.ui import file_actions
 from curator.ui.annotate import Annotator
 from curator.ui.article_view import ArticleView
 from curator.ui.document_list import DocumentList
 from curator.ui.label_bar import LabelBar
 from curator.ui.message_bar import message_bar
-from curator.ui.panels_factory import Placeholders, is_real, make_panels, placeholder_panels
+from curator.ui.identity import annotator_dialog
+from curator.ui.review import ask_pending
+from curator.ui.panels_factory import Panels, make_panels, panel_titles
 from curator.ui.session import Session
 from curator.ui.settings import Settings
 from curator.ui.shortcuts import ShortcutSheet, sequences
@@ -34,6 +37,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.open_project = open_project
         self.current_doc: int | None = None
+        session.set_annotator(self.settings.annotator())
 
         self.documents = DocumentList()
         self.article = ArticleView()
@@ -41,7 +45,7 @@ class MainWindow(QMainWindow):
         self.label_bar = LabelBar()
         self.label_bar.set_labels(self.project.labels())
         self.annotator = Annotator(session, self.article, self)
-        self.panels = placeholder_panels() if panels_later else make_panels(session, self)
+        self.panels: Panels | None = None if panels_later else make_panels(session, self)
         self._list_timer = QTimer(self, singleShot=True, interval=LIST_REFRESH_MS, timeout=self._refresh_list)
         self._panel_timer = QTimer(self, singleShot=True, interval=0, timeout=self._sync_panels)
         self._panel_docs: dict[int, int | None] = {}
@@ -69,10 +73,9 @@ class MainWindow(QMainWindow):
         column.addWidget(self.article, 1)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.panels.initiatives, self.tr("举措"))
-        self.tabs.addTab(self.panels.figures, self.tr("数据"))
-        self.tabs.addTab(self.panels.spans, self.tr("标注"))
-        self.tabs.addTab(self.panels.suggestions, self.tr("建议"))
+        if self.panels is not None:
+            for panel, title in zip(self.panels.all(), panel_titles()):
+                self.tabs.addTab(panel, title)
         self.tabs.currentChanged.connect(lambda _index: self._sync_panels())
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -146,6 +149,7 @@ class MainWindow(QMainWindow):
             action.setChecked(self.settings.flag(name, default=name == "spread"))
         self._toggle_snap()
         view_menu.addSeparator()
+        self._add(view_menu, "annotator_name", self.tr("标注人…"), self.change_annotator)
         language = view_menu.addMenu(self.tr("界面语言"))
         file_actions.fill_language_menu(self, language)
 
@@ -204,33 +208,52 @@ class MainWindow(QMainWindow):
         self._connect_panels()
 
     def _connect_panels(self) -> None:
-        for panel in self.panels.all():
-            if hasattr(panel, "evidence_requested"):
-                panel.evidence_requested.connect(self.article.flash)
-            if hasattr(panel, "message"):
-                panel.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
-            if hasattr(panel, "span_focused"):  # the spans list's current row is the span Delete removes
-                panel.span_focused.connect(self.article.set_selected_span)
-            if hasattr(panel, "suggestion_focused"):
-                panel.suggestion_focused.connect(self._on_suggestion_focused)
+        panels = self.panels
+        if panels is None:
+            return
+        say = lambda text: self.statusBar().showMessage(text, 4000)  # noqa: E731
+        for panel in panels.facts.values():
+            panel.evidence_requested.connect(self.article.flash)
+            panel.message.connect(say)
+        panels.spans.evidence_requested.connect(self.article.flash)
+        panels.spans.span_focused.connect(self.article.set_selected_span)  # the row Delete removes
+        panels.suggestions.evidence_requested.connect(self.article.flash)
+        panels.suggestions.message.connect(say)
+        panels.suggestions.suggestion_focused.connect(self._on_suggestion_focused)
 
     def install_panels(self) -> None:
-        """Put the real panels in the tabs (start-up builds them after the first paint)."""
-        if not isinstance(self.panels, Placeholders):
+        """Put the panels in the tabs (start-up builds them after the first paint)."""
+        if self.panels is not None:
             return
-        current = self.tabs.currentIndex()
-        old, self.panels = self.panels, make_panels(self.session, self)
+        self.panels = make_panels(self.session, self)
         blocker = self.tabs.blockSignals(True)
-        for index, (before, after) in enumerate(zip(old.all(), self.panels.all())):
-            title = self.tabs.tabText(index)
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, after, title)
-            before.deleteLater()
-        self.tabs.setCurrentIndex(current)
+        for panel, title in zip(self.panels.all(), panel_titles()):
+            self.tabs.addTab(panel, title)
+        self.tabs.setCurrentIndex(0)
         self.tabs.blockSignals(blocker)
         self._connect_panels()
         self._panel_docs.clear()
         self._sync_panels()
+
+    # -- the annotator -------------------------------------------------------------------
+
+    def ask_annotator_if_unknown(self) -> None:
+        """First start: ask who is annotating (a work package already knows)."""
+        if not self.session.annotator_fixed and not self.settings.annotator():
+            self.change_annotator()
+
+    def change_annotator(self) -> None:
+        """设置 → 标注人…: the name every span and edit made here carries."""
+        if self.session.annotator_fixed:
+            self.statusBar().showMessage(self.tr("这是 {0} 的工作包：其中的修改都记在 {0} 名下。").format(
+                self.session.annotator), 8000)
+            return
+        annotator_dialog(self, self.settings.annotator(), self.set_annotator)
+
+    def set_annotator(self, name: str) -> None:
+        self.settings.set_annotator(name)
+        self.session.set_annotator(name)
+        self.statusBar().showMessage(self.tr("标注人：{0}").format(name), 6000)
 
     # -- documents -----------------------------------------------------------------------
 
@@ -254,9 +277,16 @@ class MainWindow(QMainWindow):
     def _done_and_next(self) -> None:
         if self.current_doc is None:
             return
+        pending = reviewing.pending_suggestions(self.project, self.current_doc)
+        if pending and self.annotator.doc.status not in ("done", "reviewed"):
+            choice = ask_pending(self, len(pending))
+            if choice is None:
+                return
+            if choice != "keep":
+                self.annotator.resolve_pending(accept_them=choice == "accept")
         if self.annotator.doc.status not in ("done", "reviewed"):
             self.annotator.set_status("done")
-        target = self.documents.next_undone(self.current_doc)
+        target = annotating.next_unfinished(self.project, self.current_doc)
         if target is None:
             self.statusBar().showMessage(self.tr("所有文章都已完成。"), 6000)
             return
@@ -282,19 +312,19 @@ class MainWindow(QMainWindow):
 
     def _select_fact_rows(self, span_id: int) -> None:
         span = self.article.span(span_id)
-        tab = {"initiative": self.panels.initiatives, "figure": self.panels.figures}.get(span.label if span else "")
+        tab = self.panels.for_label(span.label) if span is not None and self.panels is not None else None
         if tab is not None:
             self.tabs.setCurrentWidget(tab)
         self._sync_panels()
-        if hasattr(self.tabs.currentWidget(), "select_rows_for_span"):
-            self.tabs.currentWidget().select_rows_for_span(span_id)
+        if tab is not None:
+            tab.select_rows_for_span(span_id)
 
     def _sync_panels(self) -> None:
         """The visible tab shows the current document; hidden ones show none, so they cost nothing per edit."""
         self._panel_timer.stop()
-        for panel in self.panels.all():
+        for panel in self.panels.all() if self.panels is not None else ():
             wanted = self.current_doc if panel is self.tabs.currentWidget() else None
-            if is_real(panel) and self._panel_docs.get(id(panel), -1) != wanted:
+            if self._panel_docs.get(id(panel), -1) != wanted:
                 self._panel_docs[id(panel)] = wanted
                 panel.set_document(wanted)
 

@@ -1,62 +1,64 @@
-"""The right-hand tabs: the real panels when their modules are there, a placeholder otherwise."""
+"""The right-hand tabs: one panel per fact table, the spans, the suggestions.
+
+Every panel keeps the `DocumentPanel` interface (`set_document`); the signals each emits are
+declared on its class, and the window wires them by name of the panel, not by probing.
+"""
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
+from curator.core.model import FACT_TABLE_LIST
+from curator.ui.panels.facts import FactTablePanel
+from curator.ui.panels.spans import SpansPanel
+from curator.ui.panels.suggestions import SuggestionsPanel
 from curator.ui.session import Session
+
+
+@runtime_checkable
+class DocumentPanel(Protocol):
+    """What the window asks of a right-hand panel."""
+
+    def set_document(self, doc_id: int | None) -> None:
+        """Show doc_id's rows (None: show nothing, cost nothing)."""
 
 
 @dataclass
 class Panels:
-    initiatives: QWidget
-    figures: QWidget
-    spans: QWidget
-    suggestions: QWidget
+    facts: dict[str, FactTablePanel]  # fact table name -> its panel, in the registry's order
+    spans: SpansPanel
+    suggestions: SuggestionsPanel
 
     def all(self) -> list[QWidget]:
-        return [self.initiatives, self.figures, self.spans, self.suggestions]
+        return [*self.facts.values(), self.spans, self.suggestions]
 
+    def for_label(self, label: str) -> FactTablePanel | None:
+        """The panel of the fact table that label's spans feed, if any."""
+        return next((panel for panel in self.facts.values() if panel.label == label), None)
 
-def _panel_class(module: str, name: str):
-    try:
-        return getattr(importlib.import_module(f"curator.ui.panels.{module}"), name)
-    except (ImportError, AttributeError):
-        return None
+    @property
+    def initiatives(self) -> FactTablePanel:
+        return self.facts["initiatives"]
 
-
-def _placeholder(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setAlignment(Qt.AlignCenter)
-    label.setStyleSheet("color: #999;")
-    label.setWordWrap(True)
-    return label
+    @property
+    def figures(self) -> FactTablePanel:
+        return self.facts["figures"]
 
 
 def make_panels(session: Session, parent: QWidget | None = None) -> Panels:
-    fact_table = _panel_class("facts", "FactTablePanel")
-    spans = _panel_class("spans", "SpansPanel")
-    suggestions = _panel_class("suggestions", "SuggestionsPanel")
-    soon = QCoreApplication.translate("Panels", "（面板尚未安装）")
     return Panels(
-        initiatives=fact_table(session, "initiatives", parent) if fact_table else _placeholder(soon),
-        figures=fact_table(session, "figures", parent) if fact_table else _placeholder(soon),
-        spans=spans(session, parent) if spans else _placeholder(soon),
-        suggestions=suggestions(session, parent) if suggestions else _placeholder(soon),
+        facts={table.name: FactTablePanel(session, table.name, parent) for table in FACT_TABLE_LIST},
+        spans=SpansPanel(session, parent),
+        suggestions=SuggestionsPanel(session, parent),
     )
 
 
-class Placeholders(Panels):
-    """Empty tabs, until the real panels are built."""
+def panel_titles() -> list[str]:
+    """Tab titles, in the order of Panels.all()."""
+    from PySide6.QtCore import QCoreApplication
 
-
-def placeholder_panels() -> Placeholders:
-    return Placeholders(QWidget(), QWidget(), QWidget(), QWidget())
-
-
-def is_real(panel: QWidget) -> bool:
-    return hasattr(panel, "set_document")
+    tr = lambda text: QCoreApplication.translate("MainWindow", text)  # noqa: E731
+    return [*(tr(table.title) for table in FACT_TABLE_LIST), tr("标注"), tr("建议")]

@@ -1,31 +1,26 @@
-"""Accepting and rejecting suggestions: the edits, shared by the article view and the 建议 panel."""
+"""The questions review asks: what to do with suggestions still pending when an article is marked done."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from curator.core.edits import Edit, accept_suggestion, combine, reject_suggestion
-from curator.core.model import FACT_TABLES, Span
-from curator.store import Project
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def accept_edit(project: Project, span: Span, *, label_title: str, doc_spans: Sequence[Span] | None = None) -> Edit:
-    """The suggestion becomes an annotation; a figure or initiative gets its fact row."""
-    table = FACT_TABLES.get(span.label)
-    if doc_spans is None:
-        doc_spans = project.spans(span.doc_id) if table else ()  # only a fact row needs them (its place)
-    return accept_suggestion(project.document(span.doc_id), span, doc_spans=doc_spans,
-                             fact_id=project.next_id(table) if table else None, label_title=label_title)
-
-
-def reject_edit(project: Project, span: Span, *, label_title: str) -> Edit:
-    """The suggestion goes, and is remembered so it never comes back for this document."""
-    return reject_suggestion(span, rejection_id=project.next_id("rejections"), label_title=label_title)
-
-
-def accept_all_edit(project: Project, spans: Sequence[Span], *, label_title: str, name: str) -> Edit:
-    """Every suggestion in spans (one label, one document) accepted as one undo step named name."""
-    if not spans:
-        return Edit(name, ())
-    doc_spans = project.spans(spans[0].doc_id) if spans[0].label in FACT_TABLES else ()
-    return combine(name, [accept_edit(project, span, label_title=label_title, doc_spans=doc_spans) for span in spans])
+def ask_pending(parent: QWidget | None, count: int) -> str | None:
+    """"accept", "reject" or "keep" the count pending suggestions; None if the user closed the question."""
+    tr = lambda text: QCoreApplication.translate("Review", text)  # noqa: E731
+    box = QMessageBox(parent)
+    box.setObjectName("pendingSuggestions")
+    box.setIcon(QMessageBox.Question)
+    box.setWindowTitle(tr("还有建议未处理"))
+    box.setText(tr("本篇还有 {0} 条建议未处理。标为已完成之前，要怎样处理它们？").format(count))
+    box.setInformativeText(tr("保留的建议不会出现在导出的表格里，以后仍可处理。"))
+    accept = box.addButton(tr("全部接受"), QMessageBox.AcceptRole)
+    reject = box.addButton(tr("全部拒绝"), QMessageBox.DestructiveRole)
+    keep = box.addButton(tr("保留"), QMessageBox.RejectRole)
+    cancel = box.addButton(tr("取消"), QMessageBox.NoRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return {accept: "accept", reject: "reject", keep: "keep"}.get(clicked)

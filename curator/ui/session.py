@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from curator.core.edits import Edit, combine
+from curator.services.identity import annotator_for
 from curator.store import Project, ProjectError
 
 
@@ -36,11 +37,25 @@ class Session(QObject):
     changed = Signal(frozenset)  # names of the tables an edit (or its undo) changed
     failed = Signal(str)  # a message for the user when an edit could not be saved
 
-    def __init__(self, project: Project, parent: QObject | None = None) -> None:
+    def __init__(self, project: Project, parent: QObject | None = None, *, annotator: str = "") -> None:
         super().__init__(parent)
         self.project = project
         self.undo_stack = QUndoStack(self)
         self._last: EditCommand | None = None  # the newest command this session pushed
+        self._chosen_annotator = annotator
+
+    @property
+    def annotator(self) -> str:
+        """The name this session's edits carry: a work package's annotator, else the user's chosen name."""
+        return annotator_for(self.project, self._chosen_annotator)
+
+    @property
+    def annotator_fixed(self) -> bool:
+        """True in a work package: its annotator is used whoever opens it."""
+        return bool(self.project.package_annotator())
+
+    def set_annotator(self, name: str) -> None:
+        self._chosen_annotator = name
 
     @property
     def read_only(self) -> bool:

@@ -68,6 +68,13 @@ class Settings:
     def set_value(self, key: str, value: str) -> None:
         self._qs.setValue(key, value)
 
+    def annotator(self) -> str:
+        """The name the user gave at first start ("" until then)."""
+        return str(self._qs.value("user/annotator", "") or "")
+
+    def set_annotator(self, name: str) -> None:
+        self._qs.setValue("user/annotator", name.strip())
+
     def language(self) -> str:
         return str(self._qs.value("ui/language", "zh"))
 

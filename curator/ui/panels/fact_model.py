@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from curator.core.edits import set_cell
+from curator.services.annotating import edit_cell
 from curator.store import ProjectError
 from curator.ui.panels.common import SORT_ROLE
 from curator.ui.panels.values import InvalidValue, edit_text, format_value, parse_value
@@ -205,7 +205,8 @@ class FactTableModel(QAbstractTableModel):
         if row.get(column.key) == value:
             return False
         label = QCoreApplication.translate(CONTEXT, "修改 {0}").format(column.header())
-        return self.session.apply(set_cell(self.table, row, column.key, value, label=label))
+        return self.session.apply(edit_cell(self.session.project, self.table, row["id"], column.key, value,
+                                            annotator=self.session.annotator, label=label))
 
     def _parse(self, column: Column, value: Any) -> Any:
         if column.kind == "number":

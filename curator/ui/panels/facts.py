@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QItemSelection, QItemSelectionModel, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
+from curator.core.model import FACT_TABLE_BY_NAME
 from curator.ui.panels.common import FilterProxy, filter_box, fit_columns, table_view
 from curator.ui.panels.delegates import FactCellDelegate
 from curator.ui.panels.fact_model import FactTableModel
@@ -70,6 +71,11 @@ class FactTablePanel(QWidget):
     @property
     def table(self) -> str:
         return self.model.table
+
+    @property
+    def label(self) -> str:
+        """The label whose spans are this table's evidence."""
+        return FACT_TABLE_BY_NAME[self.table].label
 
     def set_document(self, doc_id: int | None) -> None:
         self.model.set_document(doc_id)

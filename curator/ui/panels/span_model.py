@@ -23,7 +23,7 @@ ORIGIN_TITLES = {
 
 @dataclass(frozen=True)
 class SpanColumn:
-    key: str  # label | text | position | origin | detail
+    key: str  # label | text | position | origin | annotator | detail
     title: str
 
     def header(self) -> str:
@@ -35,6 +35,7 @@ SPAN_COLUMNS = (
     SpanColumn("text", QT_TRANSLATE_NOOP(CONTEXT, "文本")),
     SpanColumn("position", QT_TRANSLATE_NOOP(CONTEXT, "位置")),
     SpanColumn("origin", QT_TRANSLATE_NOOP(CONTEXT, "来源")),
+    SpanColumn("annotator", QT_TRANSLATE_NOOP(CONTEXT, "标注人")),
 )
 SUGGESTION_COLUMNS = (
     SpanColumn("label", QT_TRANSLATE_NOOP(CONTEXT, "标签")),
@@ -177,6 +178,8 @@ class SpanTableModel(QAbstractTableModel):
             return QCoreApplication.translate(CONTEXT, title) if title else span.origin
         if key == "detail":
             return detail_of(span)
+        if key == "annotator":
+            return span.annotator or ""
         return ""
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator.core.edits import delete_span
 from curator.ui.panels.common import (
     FilterProxy,
     SpanListReactions,
@@ -47,7 +46,7 @@ class SpansPanel(SpanListReactions, QWidget):
         self.view = table_view(self, self.proxy)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        fit_columns(self.view, {0: "标签标签", 2: "000000–000000", 3: "来源来"}, stretch=1)
+        fit_columns(self.view, {0: "标签标签", 2: "000000–000000", 3: "来源来", 4: "标注人名字"}, stretch=1)
         self.view.activated.connect(self._activate)
         self.view.installEventFilter(self)
         self.view.selectionModel().currentRowChanged.connect(self._focus)
@@ -85,22 +84,15 @@ class SpansPanel(SpanListReactions, QWidget):
         return [self.model.span_at(r) for r in rows]
 
     def delete_selected(self) -> None:
-        """Delete the selected spans, one undo step; facts citing them lose them (and go if it was their last)."""
+        """Delete the selected spans as the article's Delete does (the same use case): one undo step;
+        a suggestion is rejected and remembered, a hand-edited fact row is asked about first."""
+        from curator.ui.annotate import delete_spans
+
         spans = self.selected_spans()
         if not spans or self.session.read_only:
             return
         keep_row = self.view.currentIndex().row()
-        project, stack = self.session.project, self.session.undo_stack
-        if len(spans) > 1:
-            stack.beginMacro(self.tr("删除 {0} 个标注").format(len(spans)))
-        try:
-            for span in spans:  # one by one: each delete sees the facts as the previous one left them
-                edit = delete_span(span, facts=project.facts_citing(span), label_title=self.model.label_title(span.label))
-                if not self.session.apply(edit):
-                    break
-        finally:
-            if len(spans) > 1:
-                stack.endMacro()
+        delete_spans(self.session, spans, self)
         self._make_current(keep_row)
 
     def _make_current(self, row: int) -> None:

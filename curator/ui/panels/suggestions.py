@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from curator.core.edits import Edit, combine
 from curator.core.model import Span
+from curator.services import reviewing
 from curator.services.suggesting import proposals_edit
 from curator.ui.panels.common import (
     FilterProxy,
@@ -34,7 +35,6 @@ from curator.ui.panels.common import (
 )
 from curator.ui.panels.span_model import SpanTableModel
 from curator.ui.panels.suggest_run import RunSignals, SuggestionRun
-from curator.ui.review import accept_all_edit, accept_edit, reject_edit
 from curator.ui.session import Session
 
 SOURCE = "rules"
@@ -159,13 +159,13 @@ class SuggestionsPanel(SpanListReactions, QWidget):
         span = self.current_span()
         if span is None:
             return False
-        return self._apply_keeping_row(accept_edit(self.session.project, span, label_title=self.model.label_title(span.label)))
+        return self._apply_keeping_row(reviewing.accept(self.session.project, span, annotator=self.session.annotator))
 
     def reject_current(self) -> bool:
         span = self.current_span()
         if span is None:
             return False
-        return self._apply_keeping_row(reject_edit(self.session.project, span, label_title=self.model.label_title(span.label)))
+        return self._apply_keeping_row(reviewing.reject(self.session.project, span))
 
     def accept_all_of_label(self, label: str | None) -> bool:
         """Every suggestion of label in this document, accepted as one undo step."""
@@ -174,7 +174,7 @@ class SuggestionsPanel(SpanListReactions, QWidget):
             return False
         title = self.model.label_title(label)
         name = self.tr("接受全部 {0}（{1} 处）").format(title, len(spans))
-        return self._apply_keeping_row(accept_all_edit(self.session.project, spans, label_title=title, name=name))
+        return self._apply_keeping_row(reviewing.accept_all(self.session.project, spans, annotator=self.session.annotator, name=name))
 
     def _apply_keeping_row(self, edit: Edit) -> bool:
         row = max(0, self.view.currentIndex().row())

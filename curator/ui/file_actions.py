@@ -1,21 +1,19 @@
-"""The File menu: new, open, recent, import (with reflow), export; and the language choice."""
+"""The File menu: new, open, recent, import (in a worker, with reflow offered), export; the language choice."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QMenu, QMessageBox,
-    QPushButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
-from curator.core.importing import SUFFIXES, read_path
+from curator.services.importing import ImportResult, import_paths
 from curator.store import CorruptProject, ProjectError
+from curator.ui.import_dialog import ImportDialog
+from curator.ui.import_run import ImportRun
 from curator.ui.restore import offer_restore
 
 PROJECT_FILTER = "curator (*.curator)"
-ALL_TABLES = frozenset({"documents", "spans", "initiatives", "figures"})
 
 
 def new_project(window) -> None:
@@ -55,84 +53,41 @@ def _open(window, path: Path) -> None:
         QMessageBox.warning(window, QCoreApplication.translate("FileActions", "无法打开项目"), str(exc))
 
 
-class ImportDialog(QDialog):
-    """Choose files or a folder, and whether to rejoin lines broken by OCR or newspaper columns."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("导入文章"))
-        self.paths: list[Path] = []
-        self.chosen = QListWidget()
-        pick_files = QPushButton(self.tr("选择文件…"))
-        pick_folder = QPushButton(self.tr("选择文件夹…"))
-        pick_files.clicked.connect(self._pick_files)
-        pick_folder.clicked.connect(self._pick_folder)
-        self.reflow = QCheckBox(self.tr("重排断行（OCR 或报纸分栏造成的换行）"))
-        hint = QLabel(self.tr("支持 .txt（各种编码）、.docx、.jsonl；文件夹会包括子文件夹。"))
-        hint.setStyleSheet("color: #777;")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("导入"))
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        picks = QHBoxLayout()
-        picks.addWidget(pick_files)
-        picks.addWidget(pick_folder)
-        picks.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(picks)
-        layout.addWidget(self.chosen)
-        layout.addWidget(hint)
-        layout.addWidget(self.reflow)
-        layout.addWidget(self.buttons)
-        self.resize(520, 360)
-
-    def set_paths(self, paths: list[Path]) -> None:
-        self.paths = list(paths)
-        self.chosen.clear()
-        self.chosen.addItems([str(p) for p in self.paths])
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(self.paths))
-
-    def _pick_files(self) -> None:
-        pattern = " ".join(f"*{suffix}" for suffix in SUFFIXES)
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("选择文件"), str(Path.home()), f"{pattern}")
-        if files:
-            self.set_paths([Path(f) for f in files])
-
-    def _pick_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择文件夹"), str(Path.home()))
-        if folder:
-            self.set_paths([Path(folder)])
-
-
-def import_paths(window, paths: list[Path], *, reflow: bool) -> str:
-    """Import into the window's project; a one-line report for the user."""
-    project = window.project
-    batches = (batch for path in paths for batch in read_path(path, reflow_text=reflow))
-    report = project.import_batches(batches)
-    window.session.changed.emit(ALL_TABLES)  # imports are not undoable edits, but widgets refresh the same way
-    text = QCoreApplication.translate("FileActions", "导入 {0} 篇，{1} 篇已在项目中，{2} 个文件失败").format(
-        len(report.added), len(report.duplicates), len(report.problems))
-    if report.problems:
-        QMessageBox.warning(window, QCoreApplication.translate("FileActions", "部分文件未能导入"), "\n".join(str(p) for p in report.problems[:20]))
-    if report.added and window.current_doc is None:
-        window.show_document(report.added[0])
-    return text
-
-
 def import_files(window) -> None:
+    """File → 导入: choose, then import in a worker thread with a progress bar and cancel."""
+    tr = lambda text: QCoreApplication.translate("FileActions", text)  # noqa: E731
     if window.project.read_only:
-        QMessageBox.information(window, QCoreApplication.translate("FileActions", "导入文章"), QCoreApplication.translate("FileActions", "项目以只读方式打开，不能导入。"))
+        QMessageBox.information(window, tr("导入文章"), tr("项目以只读方式打开，不能导入。"))
         return
     dialog = ImportDialog(window)
     if dialog.exec() != QDialog.Accepted or not dialog.paths:
         return
-    try:
-        text = import_paths(window, dialog.paths, reflow=dialog.reflow.isChecked())
-    except ProjectError as exc:
-        QMessageBox.warning(window, QCoreApplication.translate("FileActions", "导入失败"), str(exc))
+    start_import(window, dialog.paths, reflow=dialog.reflow.isChecked())
+
+
+def start_import(window, paths: list[Path], *, reflow: bool) -> None:
+    """Import paths into the window's project off the GUI thread; the window refreshes when done."""
+    tr = lambda text: QCoreApplication.translate("FileActions", text)  # noqa: E731
+    if window.project.path is None:  # an in-memory project has one connection only: import here
+        try:
+            window.imported(import_paths(window.project, paths, reflow_text=reflow))
+        except ProjectError as exc:
+            QMessageBox.warning(window, tr("导入失败"), str(exc))
         return
-    window.statusBar().showMessage(text, 10000)
+    run = ImportRun(window.project, list(paths), reflow=reflow, parent=window, done=window.imported,
+                    failed=lambda text: QMessageBox.warning(window, tr("导入失败"), text))
+    window.import_run = run
+    run.start()
+
+
+def import_message(result: ImportResult) -> str:
+    """The one line the status bar shows after an import."""
+    report = result.report
+    text = QCoreApplication.translate("FileActions", "导入 {0} 篇，{1} 篇已在项目中，{2} 个文件失败").format(
+        len(report.added), len(report.duplicates), len(report.problems))
+    if result.cancelled:
+        text += QCoreApplication.translate("FileActions", "（已取消，其余文件未导入）")
+    return text
 
 
 def export(window) -> None:

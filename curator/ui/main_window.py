@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from curator.core.model import STATUSES
 from curator.services import annotating, reviewing
@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.open_project = open_project
         self.current_doc: int | None = None
+        self.import_run = None  # the import in progress, if any
         session.set_annotator(self.settings.annotator())
 
         self.documents = DocumentList()
@@ -235,6 +236,30 @@ class MainWindow(QMainWindow):
         self._panel_docs.clear()
         self._sync_panels()
 
+    # -- imports -------------------------------------------------------------------------
+
+    def imported(self, result) -> None:
+        """An import finished: every widget re-reads, labels it brought can be tagged at once."""
+        from curator.core.model import FACT_TABLE_NAMES
+
+        self.import_run = None
+        self.session.changed.emit(frozenset({"documents", "spans", "labels", *FACT_TABLE_NAMES}))
+        if result.labels_added:
+            self.refresh_labels()
+        report = result.report
+        if report.problems:
+            QMessageBox.warning(self, self.tr("部分文件未能导入"), "\n".join(str(p) for p in report.problems[:20]))
+        if report.added and self.current_doc is None:
+            self.show_document(report.added[0])
+        self.statusBar().showMessage(file_actions.import_message(result), 10000)
+
+    def refresh_labels(self) -> None:
+        """The project's labels changed (an import brought new ones): the bar, the article, tagging."""
+        labels = self.project.labels()
+        self.article.set_labels(labels)
+        self.label_bar.set_labels(labels)
+        self.annotator.refresh_labels()
+
     # -- the annotator -------------------------------------------------------------------
 
     def ask_annotator_if_unknown(self) -> None:
@@ -405,6 +430,9 @@ class MainWindow(QMainWindow):
         self.show_document(last if last in ids else (ids[0] if ids else None))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.import_run is not None:  # the worker writes to the project: let it finish its file first
+            self.import_run.worker.cancel()
+            self.import_run.worker.wait()
         self._list_timer.stop()
         self._panel_timer.stop()
         self.annotator.stop()

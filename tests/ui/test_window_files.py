@@ -24,6 +24,7 @@ def test_import_dialog_with_reflow_adds_documents_to_the_list(window, qtbot, pro
 
     monkeypatch.setattr(file_actions.ImportDialog, "exec", accept)
     window.actions["import_files"].trigger()
+    qtbot.waitUntil(lambda: window.import_run is None)  # imported in a worker thread
     (text,), = rows(project_path, "SELECT text FROM documents WHERE id = 6")
     assert "走上街头" in text  # the broken line was joined
     qtbot.waitUntil(lambda: 6 in window.documents.model.ids())

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from curator.core.edits import tag_span
+from curator.core.model import fact_table_of
 from curator.core.importing import read_path
 from curator.core.resources import seed_paths
 from curator.services.exporting import export_workbook
@@ -71,7 +72,7 @@ def run_self_test(folder: Path | None = None) -> SelfTestReport:
         _check(bool(candidates), f"no figure suggested in document {doc_id}")
         target = candidates[0]
         edit = tag_span(doc, target.start, target.end, "figure", span_id=project.next_id("spans"),
-                        fact_id=project.next_id("figures"), annotator="self-test", doc_spans=project.spans(doc_id))
+                        fact_id=project.next_id(fact_table_of("figure")), annotator="self-test", doc_spans=project.spans(doc_id))
         project.apply(edit)
         fact = edit.changes[1].after
         _check(fact["value"] is not None, f"{target.text!r} gave no value")

@@ -291,13 +291,13 @@ class Project(Importing, Searching, Restoring):
         return [Label(*row) for row in rows]
 
     def document(self, doc_id: int) -> Document:
-        rows = list(self.db.query(
+        row = self.db.conn.execute(
             "SELECT id, title, text, source, published, place, sha256, status, imported_at FROM documents WHERE id = ?",
             [doc_id],
-        ))
-        if not rows:
+        ).fetchone()
+        if row is None:
             raise ProjectError(f"no document with id {doc_id}")
-        return Document(**rows[0])
+        return Document(*row)
 
     def documents(self, *, status: str | None = None, limit: int | None = None) -> list[DocumentSummary]:
         sql = "SELECT id, title, status, span_count FROM documents"

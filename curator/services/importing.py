@@ -6,13 +6,14 @@ Each imported document without a place gets the one its text is about (core.fact
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from curator.core.edits import Edit, set_document_place
 from curator.core.facts import document_place
-from curator.core.importing import SUFFIXES, FileBatch, read_file, read_path, reflow
+from curator.core.importing import READERS, FileBatch, read_file, read_path, reflow
 from curator.store import Project
 from curator.store.importer import ImportReport
 
@@ -39,34 +40,38 @@ class ReflowPreview:
 
 
 def files_under(paths: Iterable[Path]) -> list[Path]:
-    """The files an import of paths reads (a folder: its importable files, recursively, as read_path walks it)."""
+    """The files an import of paths will read, walked as read_path walks them (for the progress bar)."""
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                            and not p.name.startswith((".", "~$")))
-        else:
+        if not path.is_dir():
             files.append(path)
+            continue
+        for folder, dirs, names in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            files += [Path(folder, name) for name in sorted(names)
+                      if Path(name).suffix.lower() in READERS and Path(name).suffix and not name.startswith((".", "~$"))]
     return files
 
 
 def import_paths(project: Project, paths: Iterable[Path], *, reflow_text: bool = False,
                  progress: Callable[[int, int], None] | None = None,
                  cancelled: Callable[[], bool] | None = None) -> ImportResult:
-    """Import every file under paths; a cancel stops before the next file (what is in stays in)."""
-    files = files_under(paths)
+    """Import every file under paths; a cancel stops before the next file is stored (what is in stays in)."""
+    paths = list(paths)
+    total = max(1, len(files_under(paths)))
     labels_before = {label.name for label in project.labels()}
     state = {"read": 0, "cancelled": False}
 
     def batches() -> Iterator[FileBatch]:
-        for number, path in enumerate(files, start=1):
-            if cancelled is not None and cancelled():
-                state["cancelled"] = True
-                return
-            yield from read_path(path, reflow_text=reflow_text)
-            state["read"] = number
-            if progress is not None:
-                progress(number, len(files))
+        for path in paths:
+            for batch in read_path(path, reflow_text=reflow_text):
+                if cancelled is not None and cancelled():
+                    state["cancelled"] = True
+                    return
+                yield batch
+                state["read"] += 1
+                if progress is not None:
+                    progress(min(state["read"], total), total)
 
     report = project.import_batches(batches())
     places = give_places(project, report.added)

@@ -15,8 +15,11 @@ from curator.core.model import Document, Label, Span
 from curator.services import annotating, reviewing
 from curator.store import ProjectError
 from curator.ui.article_view import ArticleView
+from curator.ui.review import ask_pending
 from curator.ui.session import Session
 from curator.ui.texts import status_title
+
+FINISHED = ("done", "reviewed")
 
 
 class Annotator(QObject):
@@ -179,6 +182,23 @@ class Annotator(QObject):
             return False
         label = self.tr("状态：{0}").format(status_title(status))
         return self.session.apply(annotating.change_status(self.project, self.doc.id, status, label=label))
+
+    def mark_done(self, parent: QWidget | None = None) -> bool:
+        """Ctrl+Enter: the article is done; suggestions still pending are asked about first
+        (accept all, reject all, keep). False if the user cancelled."""
+        if self.doc is None:
+            return False
+        if self.doc.status in FINISHED:
+            return True
+        pending = reviewing.pending_suggestions(self.project, self.doc.id)
+        if pending:
+            choice = ask_pending(parent, len(pending))
+            if choice is None:
+                return False
+            if choice != "keep":
+                self.resolve_pending(accept_them=choice == "accept")
+        self.set_status("done")
+        return True
 
     def refresh_labels(self) -> None:
         try:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from curator.core.model import STATUSES
-from curator.services import annotating, reviewing
+from curator.services import annotating
 from curator.ui import file_actions
 from curator.ui.annotate import Annotator
 from curator.ui.article_view import ArticleView
@@ -18,7 +18,6 @@ from curator.ui.document_list import DocumentList
 from curator.ui.label_bar import LabelBar
 from curator.ui.message_bar import message_bar
 from curator.ui.identity import annotator_dialog
-from curator.ui.review import ask_pending
 from curator.ui.panels_factory import Panels, make_panels, panel_titles
 from curator.ui.session import Session
 from curator.ui.settings import Settings
@@ -302,15 +301,8 @@ class MainWindow(QMainWindow):
     def _done_and_next(self) -> None:
         if self.current_doc is None:
             return
-        pending = reviewing.pending_suggestions(self.project, self.current_doc)
-        if pending and self.annotator.doc.status not in ("done", "reviewed"):
-            choice = ask_pending(self, len(pending))
-            if choice is None:
-                return
-            if choice != "keep":
-                self.annotator.resolve_pending(accept_them=choice == "accept")
-        if self.annotator.doc.status not in ("done", "reviewed"):
-            self.annotator.set_status("done")
+        if not self.annotator.mark_done(self):
+            return
         target = annotating.next_unfinished(self.project, self.current_doc)
         if target is None:
             self.statusBar().showMessage(self.tr("所有文章都已完成。"), 6000)

@@ -65,7 +65,8 @@ def test_accept_all_makes_them_annotations_with_their_fact_rows(pending, qtbot, 
 
 
 def test_keep_leaves_them_pending_and_marks_done(pending, qtbot, project_path):
-    _done_and_next(qtbot, pending, "保留")
+    seen = _done_and_next(qtbot, pending, "保留")
+    assert seen and "3 条建议" in seen[0]  # asked first
     assert rows(project_path, "SELECT COUNT(*) FROM spans WHERE origin = 'suggested' AND doc_id = ?", [ASTRAL_DOC]) == [(3,)]
     assert rows(project_path, "SELECT status FROM documents WHERE id = ?", [ASTRAL_DOC]) == [("done",)]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from curator.core.model import FACT_TABLE_LIST
@@ -56,9 +57,12 @@ def make_panels(session: Session, parent: QWidget | None = None) -> Panels:
     )
 
 
+# the registry's titles, marked for lupdate (translated at run time by panel_titles)
+_TITLES = (QT_TRANSLATE_NOOP("MainWindow", "举措"), QT_TRANSLATE_NOOP("MainWindow", "数据"),
+           QT_TRANSLATE_NOOP("MainWindow", "标注"), QT_TRANSLATE_NOOP("MainWindow", "建议"))
+
+
 def panel_titles() -> list[str]:
     """Tab titles, in the order of Panels.all()."""
-    from PySide6.QtCore import QCoreApplication
-
     tr = lambda text: QCoreApplication.translate("MainWindow", text)  # noqa: E731
     return [*(tr(table.title) for table in FACT_TABLE_LIST), tr("标注"), tr("建议")]

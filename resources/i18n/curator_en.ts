@@ -3,12 +3,28 @@
 <context>
     <name />
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="154" />
+        <location filename="../../curator/ui/file_actions.py" line="60" />
+        <source>导入文章</source>
+        <translation>Import articles</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/file_actions.py" line="60" />
+        <source>项目以只读方式打开，不能导入。</source>
+        <translation>The project is open read-only; nothing can be imported.</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/file_actions.py" line="75" />
+        <location filename="../../curator/ui/file_actions.py" line="78" />
+        <source>导入失败</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/file_actions.py" line="109" />
         <source>导入修改</source>
         <translation>Import corrections</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="160" />
+        <location filename="../../curator/ui/file_actions.py" line="115" />
         <source>无法读取工作簿</source>
         <translation>Cannot read the workbook</translation>
     </message>
@@ -32,52 +48,115 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
         <source>无法恢复</source>
         <translation>Cannot restore</translation>
     </message>
+    <message>
+        <location filename="../../curator/ui/identity.py" line="17" />
+        <source>标注人</source>
+        <translation>Annotator</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/identity.py" line="18" />
+        <source>您的名字（记在您做的每一条标注和修改上，导出时列在“标注人”一栏）：</source>
+        <translation>Your name (recorded on every span and edit you make, and in the exported 标注人 column):</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/identity.py" line="21" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/identity.py" line="22" />
+        <source>以后再说</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels_factory.py" line="68" />
+        <source>标注</source>
+        <translation>Spans</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels_factory.py" line="68" />
+        <source>建议</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/review.py" line="15" />
+        <source>还有建议未处理</source>
+        <translation>Suggestions pending</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/review.py" line="16" />
+        <source>本篇还有 {0} 条建议未处理。标为已完成之前，要怎样处理它们？</source>
+        <translation>{0} suggestions in this document are still pending. What should happen to them before it is marked done?</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/review.py" line="17" />
+        <source>保留的建议不会出现在导出的表格里，以后仍可处理。</source>
+        <translation>Kept suggestions are not exported; they can be reviewed later.</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/review.py" line="18" />
+        <source>全部接受</source>
+        <translation>Accept all</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/review.py" line="19" />
+        <source>全部拒绝</source>
+        <translation>Reject all</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/review.py" line="20" />
+        <source>保留</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/review.py" line="21" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../curator/ui/annotate.py" line="87" />
+        <location filename="../../curator/ui/annotate.py" line="88" />
         <source>先选中要标注的文字。</source>
         <translation>Select the text to tag first.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/annotate.py" line="94" />
+        <location filename="../../curator/ui/annotate.py" line="93" />
         <source>这段文字已经标注为“{0}”。</source>
         <translation>This text is already tagged as “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/annotate.py" line="122" />
+        <location filename="../../curator/ui/annotate.py" line="112" />
         <source>“{0}”另有 {1} 处（{2} 篇文章），已列入建议。</source>
         <translation>“{0}” occurs {1} more times (in {2} documents); added as suggestions.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/annotate.py" line="138" />
-        <location filename="../../curator/ui/annotate.py" line="146" />
+        <location filename="../../curator/ui/annotate.py" line="128" />
+        <location filename="../../curator/ui/annotate.py" line="136" />
         <source>光标处没有建议。</source>
         <translation>No suggestion at the cursor.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/annotate.py" line="150" />
+        <location filename="../../curator/ui/annotate.py" line="139" />
         <source>接受全部 {0}（{1} 处）</source>
         <translation>Accept all {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/annotate.py" line="167" />
+        <location filename="../../curator/ui/annotate.py" line="164" />
         <source>没有选中的标注。</source>
         <translation>No span is selected.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/annotate.py" line="175" />
         <source>删除标注</source>
         <translation>Delete span</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/annotate.py" line="176" />
         <source>引用这段文字的事实行已被人工修改过。仍然删除这条标注吗？</source>
         <translation>A fact row citing this text was edited by hand. Delete the span anyway?</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/annotate.py" line="200" />
+        <location filename="../../curator/ui/annotate.py" line="183" />
         <source>状态：{0}</source>
         <translation>Status: {0}</translation>
     </message>
@@ -85,7 +164,7 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../curator/ui/article_view.py" line="371" />
+        <location filename="../../curator/ui/article_view.py" line="376" />
         <source>  · 建议</source>
         <translation>  · suggestion</translation>
     </message>
@@ -226,22 +305,22 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
 <context>
     <name>FactTablePanel</name>
     <message>
-        <location filename="../../curator/ui/panels/facts.py" line="33" />
+        <location filename="../../curator/ui/panels/facts.py" line="34" />
         <source>筛选…</source>
         <translation>Filter…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/facts.py" line="105" />
+        <location filename="../../curator/ui/panels/facts.py" line="111" />
         <source>这一行没有本文中的依据标注。</source>
         <translation>This row has no evidence span in this document.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/facts.py" line="124" />
+        <location filename="../../curator/ui/panels/facts.py" line="130" />
         <source>{0} 行</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/facts.py" line="124" />
+        <location filename="../../curator/ui/panels/facts.py" line="130" />
         <source>{0} / {1} 行</source>
         <translation>{0} of {1} rows</translation>
     </message>
@@ -249,62 +328,63 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="22" />
+        <location filename="../../curator/ui/file_actions.py" line="20" />
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="29" />
+        <location filename="../../curator/ui/file_actions.py" line="27" />
         <source>打开项目</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="43" />
+        <location filename="../../curator/ui/file_actions.py" line="41" />
         <source>（没有）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="55" />
+        <location filename="../../curator/ui/file_actions.py" line="53" />
         <source>无法打开项目</source>
         <translation>Cannot open the project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="114" />
+        <location filename="../../curator/ui/file_actions.py" line="86" />
         <source>导入 {0} 篇，{1} 篇已在项目中，{2} 个文件失败</source>
         <translation>Imported {0} document(s); {1} already in the project; {2} file(s) failed</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="117" />
+        <location filename="../../curator/ui/file_actions.py" line="89" />
+        <source>（已取消，其余文件未导入）</source>
+        <translation> (cancelled; the remaining files were not imported)</translation>
+    </message>
+    <message>
         <source>部分文件未能导入</source>
         <translation>Some files were not imported</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="125" />
         <source>导入文章</source>
         <translation>Import articles</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="125" />
         <source>项目以只读方式打开，不能导入。</source>
         <translation>The project is open read-only; nothing can be imported.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="133" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="143" />
+        <location filename="../../curator/ui/file_actions.py" line="98" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="175" />
+        <location filename="../../curator/ui/file_actions.py" line="130" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="175" />
+        <location filename="../../curator/ui/file_actions.py" line="130" />
         <source>界面语言将在下次启动时更改。</source>
         <translation>The interface language changes at the next start.</translation>
     </message>
@@ -312,44 +392,97 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="63" />
+        <location filename="../../curator/ui/import_dialog.py" line="21" />
         <source>导入文章</source>
         <translation>Import articles</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="66" />
+        <location filename="../../curator/ui/import_dialog.py" line="25" />
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="67" />
+        <location filename="../../curator/ui/import_dialog.py" line="26" />
         <source>选择文件夹…</source>
-        <translation>Choose folder…</translation>
+        <translation>Choose a folder…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="70" />
+        <location filename="../../curator/ui/import_dialog.py" line="29" />
         <source>重排断行（OCR 或报纸分栏造成的换行）</source>
         <translation>Reflow broken lines (from OCR or newspaper columns)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="71" />
+        <location filename="../../curator/ui/import_dialog.py" line="30" />
         <source>支持 .txt（各种编码）、.docx、.jsonl；文件夹会包括子文件夹。</source>
-        <translation>Reads .txt (any encoding), .docx and .jsonl; folders include their subfolders.</translation>
+        <translation>Reads .txt (any encoding), .docx and .jsonl; a folder includes its subfolders.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="74" />
+        <location filename="../../curator/ui/import_dialog.py" line="34" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="98" />
+        <location filename="../../curator/ui/import_dialog.py" line="35" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/import_dialog.py" line="53" />
+        <source>这篇文章看起来有断行</source>
+        <translation>This text looks line-broken</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/import_dialog.py" line="63" />
+        <source>原文（前几行）</source>
+        <translation>As it is (first lines)</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/import_dialog.py" line="64" />
+        <source>重排后</source>
+        <translation>Reflowed</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/import_dialog.py" line="83" />
+        <source>{0} 的许多行在句子中间断开。建议重排断行（可以取消勾选）。</source>
+        <translation>Many lines of {0} break mid-sentence. Reflowing is suggested (untick to keep the lines).</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/import_dialog.py" line="90" />
         <source>选择文件</source>
         <translation>Choose files</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="103" />
+        <location filename="../../curator/ui/import_dialog.py" line="95" />
         <source>选择文件夹</source>
-        <translation>Choose folder</translation>
+        <translation>Choose a folder</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRun</name>
+    <message>
+        <location filename="../../curator/ui/import_run.py" line="60" />
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/import_run.py" line="60" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/import_run.py" line="62" />
+        <source>导入文章</source>
+        <translation>Import articles</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/import_run.py" line="80" />
+        <source>正在取消（当前文件导入完后停止）…</source>
+        <translation>Cancelling (stops after the current file)…</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/import_run.py" line="85" />
+        <source>已读取 {0} / {1} 个文件</source>
+        <translation>{0} of {1} files read</translation>
     </message>
 </context>
 <context>
@@ -368,52 +501,52 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="72" />
+        <location filename="../../curator/ui/panels_factory.py" line="61" />
         <source>举措</source>
         <translation>Initiatives</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="73" />
+        <location filename="../../curator/ui/panels_factory.py" line="61" />
         <source>数据</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="74" />
+        <location filename="../../curator/ui/panels_factory.py" line="62" />
         <source>标注</source>
         <translation>Spans</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="75" />
+        <location filename="../../curator/ui/panels_factory.py" line="62" />
         <source>建议</source>
         <translation>Suggestions</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="91" />
+        <location filename="../../curator/ui/main_window.py" line="94" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="92" />
+        <location filename="../../curator/ui/main_window.py" line="95" />
         <source>新建项目…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="93" />
+        <location filename="../../curator/ui/main_window.py" line="96" />
         <source>打开项目…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="94" />
+        <location filename="../../curator/ui/main_window.py" line="97" />
         <source>最近的项目</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="97" />
+        <location filename="../../curator/ui/main_window.py" line="100" />
         <source>导入文件或文件夹…</source>
         <translation>Import files or folder…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="98" />
+        <location filename="../../curator/ui/main_window.py" line="101" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
@@ -422,22 +555,22 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
         <translation>Export is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="101" />
+        <location filename="../../curator/ui/main_window.py" line="104" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="103" />
+        <location filename="../../curator/ui/main_window.py" line="106" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="104" />
+        <location filename="../../curator/ui/main_window.py" line="107" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="105" />
+        <location filename="../../curator/ui/main_window.py" line="108" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
@@ -446,137 +579,157 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
         <translation>Delete span</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="99" />
+        <location filename="../../curator/ui/main_window.py" line="102" />
         <source>导入修改（Excel）…</source>
         <translation>Import corrections (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="111" />
+        <location filename="../../curator/ui/main_window.py" line="114" />
         <source>删除标注 / 拒绝建议</source>
         <translation>Delete span / reject suggestion</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="112" />
+        <location filename="../../curator/ui/main_window.py" line="115" />
         <source>接受建议</source>
         <translation>Accept suggestion</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="113" />
+        <location filename="../../curator/ui/main_window.py" line="116" />
         <source>接受本篇同类建议</source>
         <translation>Accept all suggestions of this label here</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="115" />
+        <location filename="../../curator/ui/main_window.py" line="118" />
         <source>取消选择</source>
         <translation>Clear selection</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="116" />
+        <location filename="../../curator/ui/main_window.py" line="119" />
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="127" />
+        <location filename="../../curator/ui/main_window.py" line="130" />
         <source>文章(&amp;D)</source>
         <translation>&amp;Document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="128" />
+        <location filename="../../curator/ui/main_window.py" line="131" />
         <source>下一篇</source>
         <translation>Next document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="129" />
+        <location filename="../../curator/ui/main_window.py" line="132" />
         <source>上一篇</source>
         <translation>Previous document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="130" />
+        <location filename="../../curator/ui/main_window.py" line="133" />
         <source>完成并打开下一篇</source>
         <translation>Done, next</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="139" />
+        <location filename="../../curator/ui/main_window.py" line="142" />
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="140" />
+        <location filename="../../curator/ui/main_window.py" line="143" />
         <source>对齐到词语</source>
         <translation>Snap to words</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="141" />
+        <location filename="../../curator/ui/main_window.py" line="144" />
         <source>扩展到引号、书名号</source>
         <translation>Snap to quotes</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="142" />
+        <location filename="../../curator/ui/main_window.py" line="145" />
         <source>推广到所有相同文字</source>
         <translation>Spread tags to every occurrence</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="143" />
+        <location filename="../../curator/ui/main_window.py" line="146" />
         <source>标注举措、地点、机构、人物后，把项目中每处相同文字列为建议</source>
         <translation>After tagging an initiative, place, organisation or person, suggest every other occurrence in the project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="149" />
+        <location filename="../../curator/ui/main_window.py" line="152" />
+        <source>标注人…</source>
+        <translation>Annotator…</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/main_window.py" line="153" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="152" />
+        <location filename="../../curator/ui/main_window.py" line="156" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="153" />
+        <location filename="../../curator/ui/main_window.py" line="157" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="155" />
+        <location filename="../../curator/ui/main_window.py" line="159" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="188" />
+        <location filename="../../curator/ui/main_window.py" line="192" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="261" />
+        <location filename="../../curator/ui/main_window.py" line="250" />
+        <source>部分文件未能导入</source>
+        <translation>Some files were not imported</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/main_window.py" line="272" />
+        <source>这是 {0} 的工作包：其中的修改都记在 {0} 名下。</source>
+        <translation>This is {0}'s work package: every edit in it is recorded as {0}'s.</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/main_window.py" line="280" />
+        <source>标注人：{0}</source>
+        <translation>Annotator: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/main_window.py" line="308" />
         <source>所有文章都已完成。</source>
         <translation>Every document is done.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="341" />
+        <location filename="../../curator/ui/main_window.py" line="388" />
         <source>本篇：&lt;span style='color:{0}'&gt;{1}&lt;/span&gt; · {2} 个标注 · {3} 条建议</source>
         <translation>This document: &lt;span style='color:{0}'&gt;{1}&lt;/span&gt; · {2} spans · {3} suggestions</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="348" />
+        <location filename="../../curator/ui/main_window.py" line="395" />
         <source>进度：{0} / {1} 篇已完成</source>
         <translation>Progress: {0} of {1} documents done</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="353" />
+        <location filename="../../curator/ui/main_window.py" line="400" />
         <source>此项目正由另一个 curator 打开（{0}），现以只读方式显示；修改不会保存。</source>
         <translation>Another curator has this project open ({0}); it is shown read-only and changes are not saved.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="354" />
+        <location filename="../../curator/ui/main_window.py" line="401" />
         <source>此项目以只读方式打开；修改不会保存。</source>
         <translation>This project is open read-only; changes are not saved.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="357" />
+        <location filename="../../curator/ui/main_window.py" line="404" />
         <source>内存项目</source>
         <translation>in-memory project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="361" />
+        <location filename="../../curator/ui/main_window.py" line="408" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
@@ -584,7 +737,6 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
 <context>
     <name>Panels</name>
     <message>
-        <location filename="../../curator/ui/panels_factory.py" line="44" />
         <source>（面板尚未安装）</source>
         <translation>(panel not installed yet)</translation>
     </message>
@@ -592,7 +744,7 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../curator/ui/session.py" line="54" />
+        <location filename="../../curator/ui/session.py" line="69" />
         <source>项目以只读方式打开，修改未保存。</source>
         <translation>The project is open read-only; the change was not saved.</translation>
     </message>
@@ -720,32 +872,31 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
 <context>
     <name>SpansPanel</name>
     <message>
-        <location filename="../../curator/ui/panels/spans.py" line="30" />
+        <location filename="../../curator/ui/panels/spans.py" line="43" />
         <source>筛选标注…</source>
         <translation>Filter spans…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/spans.py" line="42" />
+        <location filename="../../curator/ui/panels/spans.py" line="55" />
         <source>删除标注</source>
         <translation>Delete span</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/spans.py" line="43" />
+        <location filename="../../curator/ui/panels/spans.py" line="56" />
         <source>删除所选标注（Delete），引用它的事实行随之更新</source>
         <translation>Delete the selected spans (Delete); fact rows citing them are updated</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/spans.py" line="81" />
         <source>删除 {0} 个标注</source>
         <translation>Delete {0} spans</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/spans.py" line="124" />
+        <location filename="../../curator/ui/panels/spans.py" line="119" />
         <source>{0} 个</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/spans.py" line="124" />
+        <location filename="../../curator/ui/panels/spans.py" line="119" />
         <source>{0} / {1} 个</source>
         <translation>{0} / {1}</translation>
     </message>
@@ -776,107 +927,107 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="63" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="87" />
         <source>建议</source>
         <translation>Suggestions</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="64" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="88" />
         <source>用规则为本文找出可能的标注</source>
         <translation>Find likely spans in this document with the rules</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="66" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="90" />
         <source>全部文档</source>
         <translation>All documents</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="67" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="91" />
         <source>为项目中的每一篇文章生成建议</source>
         <translation>Suggest spans for every document in the project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="71" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="95" />
         <source>%v / %m 篇</source>
         <translation>%v / %m documents</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="72" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="96" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="84" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="108" />
         <source>接受</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="84" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="108" />
         <source>接受当前建议（Enter）</source>
         <translation>Accept the current suggestion (Enter)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="85" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="109" />
         <source>拒绝</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="85" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="109" />
         <source>拒绝当前建议，以后不再提出（Backspace）</source>
         <translation>Reject the current suggestion; it will not be proposed again (Backspace)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="86" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="110" />
         <source>全部接受</source>
         <translation>Accept all</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="86" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="110" />
         <source>接受本文中与当前建议同一标签的全部建议（Shift+Enter）</source>
         <translation>Accept every suggestion in this document with the current one's label (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="152" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="176" />
         <source>接受全部 {0}（{1} 处）</source>
         <translation>Accept all {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="198" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="222" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="217" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="241" />
         <source>正在生成建议…</source>
         <translation>Suggesting…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="228" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="252" />
         <source>已取消，未保存任何建议。</source>
         <translation>Cancelled; no suggestion was saved.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="241" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="263" />
         <source>建议 {0} 处</source>
         <translation>{0} suggestions</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="244" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="266" />
         <source>新增 {0} 条建议。</source>
         <translation>{0} new suggestions.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="244" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="266" />
         <source>没有新的建议。</source>
         <translation>No new suggestions.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="249" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="271" />
         <source>生成建议失败：{0}</source>
         <translation>Suggesting failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="289" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="300" />
         <source>全部标签（{0}）</source>
         <translation>All labels ({0})</translation>
     </message>

@@ -178,6 +178,39 @@ ENGLISH = {
     "{0} / {1} 行": "{0} of {1} rows",
     "数字，如 30000 或 1.6": "A number, e.g. 30000 or 1.6",
     "（无）": "(none)",
+    # annotator name, pending suggestions, import in a worker (the use-case layer)
+    "标注人": "Annotator",
+    "标注人…": "Annotator…",
+    "标注人：{0}": "Annotator: {0}",
+    "您的名字（记在您做的每一条标注和修改上，导出时列在“标注人”一栏）：":
+        "Your name (recorded on every span and edit you make, and in the exported 标注人 column):",
+    "确定": "OK",
+    "以后再说": "Later",
+    "这是 {0} 的工作包：其中的修改都记在 {0} 名下。": "This is {0}'s work package: every edit in it is recorded as {0}'s.",
+    "还有建议未处理": "Suggestions pending",
+    "本篇还有 {0} 条建议未处理。标为已完成之前，要怎样处理它们？":
+        "{0} suggestions in this document are still pending. What should happen to them before it is marked done?",
+    "保留的建议不会出现在导出的表格里，以后仍可处理。": "Kept suggestions are not exported; they can be reviewed later.",
+    "全部接受": "Accept all",
+    "全部拒绝": "Reject all",
+    "保留": "Keep",
+    "正在导入…": "Importing…",
+    "正在取消（当前文件导入完后停止）…": "Cancelling (stops after the current file)…",
+    "已读取 {0} / {1} 个文件": "{0} of {1} files read",
+    "（已取消，其余文件未导入）": " (cancelled; the remaining files were not imported)",
+    "这篇文章看起来有断行": "This text looks line-broken",
+    "原文（前几行）": "As it is (first lines)",
+    "重排后": "Reflowed",
+    "{0} 的许多行在句子中间断开。建议重排断行（可以取消勾选）。":
+        "Many lines of {0} break mid-sentence. Reflowing is suggested (untick to keep the lines).",
+    "选择文件…": "Choose files…",
+    "选择文件夹…": "Choose a folder…",
+    "重排断行（OCR 或报纸分栏造成的换行）": "Reflow broken lines (from OCR or newspaper columns)",
+    "支持 .txt（各种编码）、.docx、.jsonl；文件夹会包括子文件夹。":
+        "Reads .txt (any encoding), .docx and .jsonl; a folder includes its subfolders.",
+    "导入": "Import",
+    "选择文件": "Choose files",
+    "选择文件夹": "Choose a folder",
 }
 
 

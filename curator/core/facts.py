@@ -18,11 +18,11 @@ def document_place(text: str) -> str:
     County level over prefecture over province; among equals the most frequent, then the first.
     The full name is returned (格尔木 -> 格尔木市). "" when none is named.
     """
-    from curator.core.suggest.places import division_ranks, suggest_places
+    from curator.core.suggest.places import division_ranks, find_divisions
 
     ranks = division_ranks()
     found: dict[str, tuple[int, int, int]] = {}  # full name -> (rank, count, -first position)
-    for s in suggest_places(_lead(text)):
+    for s in find_divisions(_lead(text)):
         if s.text not in ranks:
             continue
         rank, name = ranks[s.text]

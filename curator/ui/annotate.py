@@ -88,7 +88,7 @@ class Annotator(QObject):
             self.message.emit(self.tr("先选中要标注的文字。"))
             return None
         tagged = annotating.tag(self.project, self.doc.id, start, end, label_name, annotator=self.session.annotator,
-                                words=self.snap_words, quotes=self.snap_quotes)
+                                words=self.snap_words, quotes=self.snap_quotes, doc=self.doc)
         if tagged.duplicate:
             self.message.emit(self.tr("这段文字已经标注为“{0}”。").format(self.labels[label_name].title))
             return None

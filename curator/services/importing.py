@@ -109,9 +109,15 @@ def reflow_offer(paths: Iterable[Path]) -> ReflowPreview | None:
             continue
         text = batch.articles[0].text
         if looks_line_broken(text):
-            return ReflowPreview(path, _first_lines(text), _first_lines(reflow(text)))
+            return _preview(path, text, reflow(text))
     return None
 
 
-def _first_lines(text: str) -> tuple[str, ...]:
-    return tuple(line for line in text.split("\n") if line.strip())[:PREVIEW_LINES]
+def _preview(path: Path, text: str, flowed: str) -> ReflowPreview:
+    """The lines around the first place reflow changes, before and after (headings above it say little)."""
+    before = [line.strip() for line in text.split("\n") if line.strip()]
+    after = [line.strip() for line in flowed.split("\n") if line.strip()]
+    # the first line reflow joins to the next (it grows); a trimmed or undoubled title is no news
+    first = next((i for i, (old, new) in enumerate(zip(before, after)) if len(new) > len(old)), 0)
+    start = max(0, first - 1)
+    return ReflowPreview(path, tuple(before[start:start + PREVIEW_LINES]), tuple(after[start:start + PREVIEW_LINES // 2 + 1]))

@@ -46,7 +46,7 @@ class SpansPanel(SpanListReactions, QWidget):
         self.view = table_view(self, self.proxy)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        fit_columns(self.view, {0: "标签标签", 2: "000000–000000", 3: "来源来", 4: "标注人名字"}, stretch=1)
+        fit_columns(self.view, {0: "标签标", 2: "0000–0000", 3: "手动", 4: "张三丰"}, stretch=1)
         self.view.activated.connect(self._activate)
         self.view.installEventFilter(self)
         self.view.selectionModel().currentRowChanged.connect(self._focus)

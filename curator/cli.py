@@ -67,12 +67,11 @@ def import_(project: str, paths: tuple[Path, ...], reflow: bool) -> None:
     Creates PROJECT if it does not exist. Re-importing the same text does nothing. A path
     that is missing or cannot be read is one error line; the other paths still import.
     """
-    from curator.core.importing import read_path
+    from curator.services.importing import import_paths
 
     with _open(project, create=True) as store:
         _refuse_read_only(store)
-        batches = (batch for path in paths for batch in read_path(path, reflow_text=reflow))
-        report = store.import_batches(batches)
+        report = import_paths(store, paths, reflow_text=reflow).report
     for problem in report.problems:
         click.echo(f"error: {problem}", err=True)
     click.echo(

@@ -58,7 +58,7 @@ def import_paths(project: Project, paths: Iterable[Path], *, reflow_text: bool =
                  cancelled: Callable[[], bool] | None = None) -> ImportResult:
     """Import every file under paths; a cancel stops before the next file is stored (what is in stays in)."""
     paths = list(paths)
-    total = max(1, len(files_under(paths)))
+    total = max(1, len(files_under(paths))) if progress is not None else 1  # counting walks the folders once more
     labels_before = {label.name for label in project.labels()}
     state = {"read": 0, "cancelled": False}
 

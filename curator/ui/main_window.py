@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "export", self.tr("导出…"), lambda: file_actions.export(self))
         self._add(file_menu, "import_corrections", self.tr("导入修改（Excel）…"), lambda: file_actions.import_corrections(self))
         file_menu.addSeparator()
-        file_menu.addAction(self.tr("退出"), QKeySequence.Quit, self.close)
+        self._add(file_menu, "quit", self.tr("退出"), self.close)
 
         edit_menu = menu.addMenu(self.tr("编辑(&E)"))
         undo = self.session.undo_stack.createUndoAction(self, self.tr("撤销"))
@@ -390,5 +390,5 @@ _KEYED = {
     "next_document", "previous_document", "find", "delete_span", "clear_selection", "done_and_next",
     "accept_suggestion", "accept_all_label",
     "status_todo", "status_in_progress", "status_done", "status_reviewed", "snap_words", "snap_quotes",
-    "open_project", "new_project", "import_files", "export", "shortcut_sheet",
+    "open_project", "new_project", "import_files", "export", "shortcut_sheet", "quit",
 }

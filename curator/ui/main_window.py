@@ -278,7 +278,13 @@ class MainWindow(QMainWindow):
         self.annotator.delete_selected_span(self)
 
     def _on_span_clicked(self, span_id: int) -> None:
-        self._select_fact_rows(span_id)
+        """An accepted 举措/数据 span brings its rows forward; suggestions, and clicks while reviewing, keep the tab."""
+        span = self.article.span(span_id)
+        current = self.tabs.currentWidget()
+        if span is not None and span.origin != "suggested" and current is not self.panels.suggestions:
+            self._select_fact_rows(span_id)
+        elif hasattr(current, "select_rows_for_span"):
+            current.select_rows_for_span(span_id)
 
     def _select_fact_rows(self, span_id: int) -> None:
         span = self.article.span(span_id)

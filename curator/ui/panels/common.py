@@ -66,6 +66,7 @@ class SpanListReactions:
     evidence_requested, and names its current-row signal in FOCUS_SIGNAL)."""
 
     FOCUS_SIGNAL = ""
+    _quiet = False  # True while the panel follows the article: the row change is not sent back
 
     def _span_at(self, index):
         return self.model.span_at(self.proxy.mapToSource(index).row())
@@ -79,5 +80,5 @@ class SpanListReactions:
         self.evidence_requested.emit(span.start, span.end)
 
     def _focus(self, current, _previous) -> None:
-        if current.isValid():
+        if current.isValid() and not self._quiet:
             getattr(self, self.FOCUS_SIGNAL).emit(self._span_at(current).id)

@@ -80,6 +80,7 @@ class SuggestionsPanel(SpanListReactions, QWidget):
         self.proxy = LabelProxy(self)
         self.proxy.setSourceModel(self.model)
         self._run: SuggestionRun | None = None
+        self._quiet = False  # the current row follows the article: do not send it back there
         self._signals: RunSignals | None = None
 
         self.label_filter = QComboBox(self)
@@ -144,6 +145,19 @@ class SuggestionsPanel(SpanListReactions, QWidget):
     def set_document(self, doc_id: int | None) -> None:
         self.model.set_document(doc_id)
         self._make_current(0)
+
+    def select_rows_for_span(self, span_id: int) -> None:
+        """Make the suggestion span_id current (a click on it in the article), without flashing it there."""
+        row = self.model.row_of(span_id)
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else None
+        if index is None or not index.isValid():
+            return
+        self._quiet = True
+        try:
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+        finally:
+            self._quiet = False
 
     def current_span(self) -> Span | None:
         index = self.view.currentIndex()

@@ -6,7 +6,7 @@ import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -30,18 +30,42 @@ def make_application() -> QApplication:
     font.setFamilies(["WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", font.family()])
     font.setPixelSize(UI_FONT_PX)
     app.setFont(font)
+    if sys.platform.startswith("linux"):  # Qt's own file dialog speaks the window's language, not the desktop's
+        app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     install_translation(app, Settings().language())
     return app
 
 
+QT_LOCALES = {"zh": "zh_CN", "en": "en"}  # curator's language -> the suffix of Qt's own .qm files
+
+
 def install_translation(app: QApplication, language: str) -> bool:
-    if language == "zh":
-        return False
-    translator = QTranslator(app)
-    if translator.load(str(resource_path("i18n", f"curator_{language}.qm"))):
-        app.installTranslator(translator)
-        return True
-    return False
+    """Qt's own texts (file dialog, Cancel, Close) and curator's in language; True if any was installed.
+
+    curator's texts are written in Chinese: only another language needs curator_<language>.qm.
+    """
+    installed = False
+    qt_locale = QT_LOCALES.get(language)
+    if qt_locale is not None:
+        qt = QTranslator(app)
+        if any(qt.load(f"qtbase_{qt_locale}", str(folder)) for folder in qt_translation_folders()):
+            app.installTranslator(qt)
+            installed = True
+    if language != "zh":
+        translator = QTranslator(app)
+        if translator.load(str(resource_path("i18n", f"curator_{language}.qm"))):
+            app.installTranslator(translator)
+            installed = True
+    return installed
+
+
+def qt_translation_folders() -> list[Path]:
+    """Where Qt's .qm files are: Qt's own idea first, then the PySide6 wheel's layouts (Linux/macOS, Windows)."""
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    return [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+            package / "Qt" / "translations", package / "translations"]
 
 
 def user_data_dir() -> Path:

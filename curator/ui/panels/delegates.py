@@ -27,7 +27,9 @@ class FactCellDelegate(QStyledItemDelegate):
         kind = model.columns[source.column()].kind
         if kind == "number":
             editor = QLineEdit(parent)
-            editor.setPlaceholderText(self.tr("数字，如 30000 或 1.6"))
+            editor.setPlaceholderText(self.tr("数字，如 30000、1.6、30万"))
+            editor.setToolTip(self.tr("可填 30000、12,500、1.6、30万、1.2亿。只保存数值：与数字一起写的单位或“超”“约”"
+                                      "（如 30万人）不会保存，请在“单位”“限定”列填写。"))
             return editor
         if kind in ("unit", "qualifier", "place"):
             combo = QComboBox(parent)

@@ -145,6 +145,8 @@ class FactTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.columns[section].header()
+            if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].kind == "number":
+                return QCoreApplication.translate(CONTEXT, "数值：可填 30000、12,500、30万、1.2亿；只保存数值，单位在“单位”列")
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return "✎" if self._rows[section].get("edited") else ""
@@ -199,7 +201,7 @@ class FactTableModel(QAbstractTableModel):
             value = self._parse(column, value)
         except InvalidValue as exc:
             self.refused.emit(QCoreApplication.translate(
-                CONTEXT, "“{0}”不是数字：数值只能填数字（如 30000 或 1.6），未保存。").format(exc.args[0]))
+                CONTEXT, "“{0}”不是数字：数值可填 30000、1.6、30万、1.2亿，未保存。").format(exc.args[0]))
             return False
         row = self._rows[index.row()]
         if row.get(column.key) == value:

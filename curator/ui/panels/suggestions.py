@@ -145,6 +145,8 @@ class SuggestionsPanel(SpanListReactions, QWidget):
     def set_document(self, doc_id: int | None) -> None:
         self.model.set_document(doc_id)
         self._make_current(0)
+        if self._run is None:  # a finished run's "新增 N 条建议" was about the article it ran on
+            self.status.setText("")
 
     def select_rows_for_span(self, span_id: int) -> None:
         """Make the suggestion span_id current (a click on it in the article), without flashing it there."""

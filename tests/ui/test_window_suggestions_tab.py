@@ -1,4 +1,4 @@
-"""The right-hand tab stays where the reviewer put it: review keys and clicks on suggestions never switch it."""
+"""The 建议 tab in the window: it stays where the reviewer put it, and speaks of the article shown."""
 
 from __future__ import annotations
 
@@ -52,3 +52,13 @@ def test_review_keys_and_clicks_on_suggestions_keep_the_suggestions_tab(reviewin
     click_span(qtbot, window, accepted)
     assert window.tabs.currentWidget() is window.panels.figures
     assert window.panels.figures.view.selectionModel().selectedRows()
+
+
+def test_the_run_message_does_not_follow_to_the_next_article(reviewing, qtbot):
+    window, panel = reviewing, reviewing.panels.suggestions
+    assert "新增" in panel.status.text()
+    window.article.setFocus()
+    qtbot.keyClick(window.article, Qt.Key_J)
+    assert window.current_doc == 2
+    qtbot.waitUntil(lambda: panel.model.doc_id == 2)
+    assert panel.status.text() == ""

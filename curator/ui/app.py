@@ -76,15 +76,25 @@ def user_data_dir() -> Path:
 
 def sample_project() -> Path:
     """The sample project in the user data folder, made from the bundled seed articles if missing."""
-    from curator.core.importing import read_path
-    from curator.core.resources import seed_paths
-
     path = user_data_dir() / SAMPLE_NAME
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         with Project.open(path) as project:
-            project.import_batches(batch for seed in seed_paths() for batch in read_path(seed))
+            project.import_batches(sample_batches())
     return path
+
+
+def sample_batches():
+    """The seed articles as a user should first see them: column-broken ones reflowed (lines joined, no doubled title)."""
+    from curator.core.importing import read_path
+    from curator.core.layout import looks_line_broken
+    from curator.core.resources import seed_paths
+
+    for seed in seed_paths():
+        batches = list(read_path(seed))
+        if any(looks_line_broken(article.text) for batch in batches for article in batch.articles):
+            batches = list(read_path(seed, reflow_text=True))
+        yield from batches
 
 
 def project_to_open(argument: str | Path | None, settings: Settings) -> Path:

@@ -79,11 +79,13 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.documents)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 640, 380])
+        for index, stretch in enumerate((1, 3, 2)):  # a wider screen widens the list and panels too (建议 needs it)
+            self.splitter.setStretchFactor(index, stretch)
+        self.splitter.setSizes([230, 640, 470])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.resize(1320, 820)
+        screen = self.screen().availableGeometry()  # 1366×768 office screens: never taller than the screen
+        self.resize(min(1340, screen.width()), min(820, screen.height() - 40))
 
     def _build_actions(self) -> None:
         self.actions: dict[str, QAction] = {}

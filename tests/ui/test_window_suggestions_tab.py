@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QColor, QTextCursor
 
 
 def click_span(qtbot, window, span) -> None:
@@ -62,3 +62,57 @@ def test_the_run_message_does_not_follow_to_the_next_article(reviewing, qtbot):
     assert window.current_doc == 2
     qtbot.waitUntil(lambda: panel.model.doc_id == 2)
     assert panel.status.text() == ""
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_the_suggestions_list_reads_at_a_glance_on_office_screens(window, qtbot, size):
+    from curator.ui.panels.span_model import CONTEXT_ROLE
+
+    window.resize(*size)
+    reviewing_window = _review(window, qtbot)
+    panel = reviewing_window.panels.suggestions
+    view, header = panel.view, panel.view.horizontalHeader()
+    shown = [c for c in range(panel.proxy.columnCount()) if not view.isColumnHidden(c)]
+    assert [panel.proxy.headerData(c, Qt.Horizontal) for c in shown] == ["标签", "建议", "位置"]
+    assert sum(header.sectionSize(c) for c in shown) <= view.viewport().width()  # no header runs over another
+    assert header.sectionSize(1) >= 0.5 * view.viewport().width()  # the suggestion, not "…"
+    assert view.rowHeight(0) >= 2 * view.fontMetrics().lineSpacing()  # text and reading, then its sentence
+    combo = panel.label_filter
+    assert combo.width() >= combo.fontMetrics().horizontalAdvance(combo.currentText()) + 16
+    assert combo.currentText() == f"全部标签（{panel.proxy.rowCount()}）"
+    labels = set()
+    for row in range(panel.proxy.rowCount()):
+        span = panel.model.span_at(panel.proxy.mapToSource(panel.proxy.index(row, 0)).row())
+        labels.add(span.label)
+        assert panel.proxy.index(row, 2).data(), span  # 解读 for every label
+        assert panel.proxy.index(row, 3).data() in ["标题"] + [f"第{n}段" for n in range(1, 100)]
+        before, text, after = panel.proxy.index(row, 1).data(CONTEXT_ROLE)
+        assert text == span.text.replace("\n", " ") and (before or after)
+    assert {"figure", "initiative", "place", "doc"} <= labels
+    # what the reviewer sees on row 1 (row 0 is selected): the label's colour marks the suggestion in its sentence
+    view.scrollToTop()
+    image = view.viewport().grab().toImage()
+    rect = view.visualRect(panel.proxy.index(1, 1))
+    ground = image.pixelColor(rect.right() - 2, rect.top() + 2)
+    wash = _over(QColor("#f4b183"), ground)
+    colours = {image.pixelColor(x, y).getRgb()[:3] for x in range(rect.left(), rect.right(), 2)
+               for y in range(rect.center().y(), rect.bottom(), 2)}
+    assert any(max(abs(a - b) for a, b in zip(c, wash.getRgb()[:3])) <= 8 for c in colours), wash.name()
+
+
+def _over(colour, ground):
+    """colour at the delegate's mark alpha laid over ground."""
+    from curator.ui.panels.delegates import SuggestionDelegate
+
+    alpha = SuggestionDelegate.MARK_ALPHA / 255
+    return QColor(*(round(c * alpha + g * (1 - alpha)) for c, g in (
+        (colour.red(), ground.red()), (colour.green(), ground.green()), (colour.blue(), ground.blue()))))
+
+
+def _review(window, qtbot):
+    panel = window.panels.suggestions
+    qtbot.mouseClick(window.tabs.tabBar(), Qt.LeftButton, pos=window.tabs.tabBar().tabRect(3).center())
+    with qtbot.waitSignal(panel.run_finished, timeout=20000):
+        qtbot.mouseClick(panel.suggest_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: panel.proxy.rowCount() > 10)
+    return window

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
@@ -14,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -32,34 +36,57 @@ from curator.ui.panels.common import (
     fit_columns,
     table_view,
 )
+from curator.ui.panels.delegates import SuggestionDelegate
+from curator.ui.panels.readings import score_of
 from curator.ui.panels.span_model import SpanTableModel
 from curator.ui.panels.suggest_run import RunSignals, SuggestionRun
 from curator.ui.review import accept_all_edit, accept_edit, reject_edit
 from curator.ui.session import Session
+from curator.ui.settings import Settings
 
 SOURCE = "rules"
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 REJECT_KEYS = (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
+TEXT_COLUMN, DETAIL_COLUMN, SCORE_COLUMN = 1, 2, 4  # of SUGGESTION_COLUMNS
 
 
 class LabelProxy(FilterProxy):
-    """Sort/filter proxy that can also keep one label only."""
+    """Sort/filter proxy that can also keep one label only, and hide suggestions scored below a threshold."""
 
     label: str | None = None
+    min_score: float = 0.0
 
     def set_label(self, label: str | None) -> None:
+        with self._filter_change():
+            self.label = label
+
+    def set_min_score(self, value: float) -> None:
+        with self._filter_change():
+            self.min_score = value
+
+    @contextmanager
+    def _filter_change(self) -> Iterator[None]:
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+
             self.beginFilterChange()
-            self.label = label
+            yield
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
-            self.label = label
+            yield
             self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
-        if self.label is not None and self.sourceModel().span_at(source_row).label != self.label:
+        span = self.sourceModel().span_at(source_row)
+        if self.label is not None and span.label != self.label:
+            return False
+        if not passes(span, self.min_score):
             return False
         return super().filterAcceptsRow(source_row, source_parent)
+
+
+def passes(span: Span, min_score: float) -> bool:
+    """A suggestion without a score (a rule's) always passes."""
+    score = score_of(span)
+    return score is None or score >= min_score - 1e-9
 
 
 class SuggestionsPanel(SpanListReactions, QWidget):
@@ -83,8 +110,22 @@ class SuggestionsPanel(SpanListReactions, QWidget):
         self._quiet = False  # the current row follows the article: do not send it back there
         self._signals: RunSignals | None = None
 
+        self.settings = Settings()
         self.label_filter = QComboBox(self)
+        self.label_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.label_filter.currentIndexChanged.connect(lambda _: self.proxy.set_label(self.label_filter.currentData()))
+        self.min_score = QDoubleSpinBox(self)
+        self.min_score.setRange(0.0, 1.0)
+        self.min_score.setSingleStep(0.05)
+        self.min_score.setDecimals(2)
+        self.min_score.setValue(self.settings.min_score())
+        self.min_score.setToolTip(self.tr("隐藏分数低于此值的建议（规则的建议没有分数，总是显示）"))
+        self.proxy.set_min_score(self.min_score.value())
+        self.min_score.valueChanged.connect(self._set_min_score)
+        score_caption = QLabel(self.tr("最低分数"), self)
+        score_caption.setBuddy(self.min_score)
+        self.hidden_note = QLabel(self)
+        self.hidden_note.setStyleSheet("color: palette(mid);")
         self.suggest_button = QPushButton(self.tr("建议"), self)
         self.suggest_button.setToolTip(self.tr("用规则为本文找出可能的标注"))
         self.suggest_button.clicked.connect(self.suggest_document)
@@ -99,7 +140,12 @@ class SuggestionsPanel(SpanListReactions, QWidget):
         self.view = table_view(self, self.proxy)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        fit_columns(self.view, {0: "标签标签", 2: "注册志愿者 = 30,000 人", 3: "000000–000000"}, stretch=1)
+        self.view.setItemDelegateForColumn(TEXT_COLUMN, SuggestionDelegate(DETAIL_COLUMN, self.view))
+        self.view.verticalHeader().setDefaultSectionSize(SuggestionDelegate.row_height(self.view.fontMetrics()))
+        self.view.verticalHeader().hide()
+        self.view.setColumnHidden(DETAIL_COLUMN, True)  # the delegate shows the reading under the text
+        fit_columns(self.view, {0: "数据＃", 3: "第00段", 4: "0.00"}, stretch=TEXT_COLUMN)  # ＃: the swatch
+        self.view.horizontalHeader().setMinimumSectionSize(36)
         self.view.installEventFilter(self)
         self.view.activated.connect(self._activate)
         self.view.selectionModel().currentRowChanged.connect(self._focus)
@@ -115,7 +161,11 @@ class SuggestionsPanel(SpanListReactions, QWidget):
         for widget in (self.suggest_button, self.project_button, self.progress, self.cancel_button):
             top.addWidget(widget)
         top.addStretch(1)
-        top.addWidget(self.label_filter)
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.label_filter, score_caption, self.min_score, self.hidden_note):
+            filters.addWidget(widget)
+        filters.addStretch(1)
         keys = QHBoxLayout()
         keys.setContentsMargins(0, 0, 0, 0)
         for widget in (accept, reject, accept_all):
@@ -125,13 +175,17 @@ class SuggestionsPanel(SpanListReactions, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         layout.addLayout(keys)
 
         self.model.modelReset.connect(self._update_labels)
+        for signal in (self.model.modelReset, self.model.dataChanged, self.proxy.rowsInserted, self.proxy.rowsRemoved):
+            signal.connect(self._update_scores)
         session.changed.connect(self._on_changed)
         self._set_running(False)
         self._update_labels()
+        self._update_scores()
 
     def _tool(self, text: str, tip: str, slot) -> QToolButton:
         button = QToolButton(self)
@@ -184,8 +238,8 @@ class SuggestionsPanel(SpanListReactions, QWidget):
         return self._apply_keeping_row(reject_edit(self.session.project, span, label_title=self.model.label_title(span.label)))
 
     def accept_all_of_label(self, label: str | None) -> bool:
-        """Every suggestion of label in this document, accepted as one undo step."""
-        spans = [s for s in self.model.spans() if s.label == label]
+        """Every suggestion of label in this document that the list shows, accepted as one undo step."""
+        spans = [s for s in self.model.spans() if s.label == label and passes(s, self.proxy.min_score)]
         if not spans:
             return False
         title = self.model.label_title(label)
@@ -304,6 +358,20 @@ class SuggestionsPanel(SpanListReactions, QWidget):
 
     # -- reacting ------------------------------------------------------------------------
 
+    def _set_min_score(self, value: float) -> None:
+        self.proxy.set_min_score(value)
+        self.settings.set_min_score(value)
+        self._update_scores()
+        if not self.view.currentIndex().isValid():
+            self._make_current(0)
+
+    def _update_scores(self, *args) -> None:
+        """The 分数 column shows only when some suggestion has a score below 1; say how many the threshold hides."""
+        spans = self.model.spans()
+        scored = any((score_of(s) or 1.0) < 1.0 for s in spans)
+        self.view.setColumnHidden(SCORE_COLUMN, not scored)
+        hidden = sum(1 for s in spans if not passes(s, self.proxy.min_score))
+        self.hidden_note.setText(self.tr("隐藏 {0} 条").format(hidden) if hidden else "")
 
     def _update_labels(self) -> None:
         """The label filter lists the labels that have suggestions here, with their counts."""

@@ -26,6 +26,10 @@ def test_english_window(qtbot, project_path):
             assert win.documents.search_box.placeholderText() == "Search full text (Ctrl+F)"
             assert status_title("done") == "Done"
             assert "Progress:" in win.progress.text()
+            from PySide6.QtCore import Qt
+
+            assert win.panels.figures.model.headerData(0, Qt.Horizontal) == "Indicator"  # table headers too
+            assert win.panels.suggestions.model.headerData(3, Qt.Horizontal) == "Where"
             sheet = ShortcutSheet(win)
             assert sheet.windowTitle() == "Keyboard shortcuts"
             win.close()

@@ -12,7 +12,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from curator.core.evidence import sentence_bounds
 from curator.core.model import Span
 
-CONTEXT = "Readings"
 QUOTES_OPEN = "“「『\"‘"
 CONTEXT_CHARS = 60  # of the sentence on either side of the span, at most
 _TRIGGER_AFTER = re.compile(r"[”」』\"’]?(?:等)?(?:[一二三四五六七八九十两0-9]+[大项个])?[\u4e00-\u9fff]{0,4}?"
@@ -29,8 +28,8 @@ _PERIOD = re.compile(r"[—–\-~～至到]|以来|期间|年初|年底|年末|�
 
 
 def _tr(text: str) -> str:
-    """Translate a text already marked with QT_TRANSLATE_NOOP(CONTEXT, ...)."""
-    return QCoreApplication.translate(CONTEXT, text)
+    """Translate a text already marked with QT_TRANSLATE_NOOP("Readings", ...)."""
+    return QCoreApplication.translate("Readings", text)
 
 
 def reading_of(span: Span, text: str) -> str:
@@ -39,7 +38,7 @@ def reading_of(span: Span, text: str) -> str:
               "person": _person, "date": _date}.get(span.label)
     reading = reader(span, text) if reader else ""
     if (span.attrs or {}).get("source") == "spread":
-        spread = QCoreApplication.translate(CONTEXT, "与已标注的同名文字")
+        spread = QCoreApplication.translate("Readings", "与已标注的同名文字")
         reading = f"{reading} · {spread}" if reading else spread
     return reading
 
@@ -80,7 +79,7 @@ class Paragraphs:
 
     def title(self, offset: int) -> str:
         number = self.number(offset)
-        return QCoreApplication.translate(CONTEXT, "标题") if number == 0 else QCoreApplication.translate(CONTEXT, "第{0}段").format(number)
+        return QCoreApplication.translate("Readings", "标题") if number == 0 else QCoreApplication.translate("Readings", "第{0}段").format(number)
 
 
 # -- per label ---------------------------------------------------------------------------
@@ -103,44 +102,44 @@ def _initiative(span: Span, text: str) -> str:
     trigger = _TRIGGER_AFTER.match(text, span.end)
     own = _OWN_TRIGGER.search(span.text)
     if quoted and trigger:
-        return QCoreApplication.translate(CONTEXT, "引号内名称 · 后接“{0}”").format(trigger[1])
+        return QCoreApplication.translate("Readings", "引号内名称 · 后接“{0}”").format(trigger[1])
     if quoted and own:
-        return QCoreApplication.translate(CONTEXT, "引号内名称 · 以“{0}”结尾").format(own[1])
+        return QCoreApplication.translate("Readings", "引号内名称 · 以“{0}”结尾").format(own[1])
     if quoted:
-        return QCoreApplication.translate(CONTEXT, "引号内名称")
+        return QCoreApplication.translate("Readings", "引号内名称")
     if own:
-        return QCoreApplication.translate(CONTEXT, "以“{0}”结尾的名称").format(own[1])
-    return QCoreApplication.translate(CONTEXT, "举措名称")
+        return QCoreApplication.translate("Readings", "以“{0}”结尾的名称").format(own[1])
+    return QCoreApplication.translate("Readings", "举措名称")
 
 
 def _doc(span: Span, text: str) -> str:
     kind = next((k for k in _DOC_KINDS if span.text.rstrip("）)").endswith(k) or f"{k}（" in span.text), "")
     titled = span.start > 0 and text[span.start - 1] == "《"
     if titled and kind:
-        return QCoreApplication.translate(CONTEXT, "书名号内的文件 · {0}").format(kind)
-    return QCoreApplication.translate(CONTEXT, "书名号内的文件") if titled else QCoreApplication.translate(CONTEXT, "文件名")
+        return QCoreApplication.translate("Readings", "书名号内的文件 · {0}").format(kind)
+    return QCoreApplication.translate("Readings", "书名号内的文件") if titled else QCoreApplication.translate("Readings", "文件名")
 
 
 def _org(span: Span, text: str) -> str:
     kind = next((k for k in _ORG_KINDS if span.text.endswith(k)), "")
-    return QCoreApplication.translate(CONTEXT, "机构 · 以“{0}”结尾").format(kind) if kind else QCoreApplication.translate(CONTEXT, "机构名称")
+    return QCoreApplication.translate("Readings", "机构 · 以“{0}”结尾").format(kind) if kind else QCoreApplication.translate("Readings", "机构名称")
 
 
 def _person(span: Span, text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, "人名")
+    return QCoreApplication.translate("Readings", "人名")
 
 
 def _date(span: Span, text: str) -> str:
     value = span.text.strip()
     if _PERIOD.search(value):
-        return QCoreApplication.translate(CONTEXT, "时段")
+        return QCoreApplication.translate("Readings", "时段")
     if _DAY.search(value):
-        return QCoreApplication.translate(CONTEXT, "日期")
+        return QCoreApplication.translate("Readings", "日期")
     if _YEAR.match(value):
-        return QCoreApplication.translate(CONTEXT, "年份")
+        return QCoreApplication.translate("Readings", "年份")
     if _MONTH.search(value):
-        return QCoreApplication.translate(CONTEXT, "月份")
-    return QCoreApplication.translate(CONTEXT, "时间")
+        return QCoreApplication.translate("Readings", "月份")
+    return QCoreApplication.translate("Readings", "时间")
 
 
 def _place(span: Span, text: str) -> str:
@@ -152,15 +151,15 @@ def _place(span: Span, text: str) -> str:
     for suffix, level in _LOCAL_LEVELS:
         if name.endswith(suffix):
             return _tr(level)
-    return QCoreApplication.translate(CONTEXT, "地名")
+    return QCoreApplication.translate("Readings", "地名")
 
 
-PROVINCE = QT_TRANSLATE_NOOP(CONTEXT, "省级")
-PREFECTURE = QT_TRANSLATE_NOOP(CONTEXT, "地市级")
-CITY = QT_TRANSLATE_NOOP(CONTEXT, "市级")
-COUNTY = QT_TRANSLATE_NOOP(CONTEXT, "区县级")
-TOWN = QT_TRANSLATE_NOOP(CONTEXT, "乡镇（街道）级")
-VILLAGE = QT_TRANSLATE_NOOP(CONTEXT, "村（社区）级")
+PROVINCE = QT_TRANSLATE_NOOP("Readings", "省级")
+PREFECTURE = QT_TRANSLATE_NOOP("Readings", "地市级")
+CITY = QT_TRANSLATE_NOOP("Readings", "市级")
+COUNTY = QT_TRANSLATE_NOOP("Readings", "区县级")
+TOWN = QT_TRANSLATE_NOOP("Readings", "乡镇（街道）级")
+VILLAGE = QT_TRANSLATE_NOOP("Readings", "村（社区）级")
 # Names not in the division table, by their suffix (longest first where one ends another).
 _LOCAL_LEVELS = (("街道", TOWN), ("镇", TOWN), ("乡", TOWN), ("社区", VILLAGE), ("村", VILLAGE), ("自治区", PROVINCE),
                  ("省", PROVINCE), ("州", PREFECTURE), ("盟", PREFECTURE), ("市", CITY), ("区", COUNTY), ("县", COUNTY),

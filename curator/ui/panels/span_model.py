@@ -16,11 +16,10 @@ from curator.ui.session import Session
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 4  # (before, text, after) in the span's sentence
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 5  # the label's colour, on every column
-CONTEXT = "SpanTableModel"
 ORIGIN_TITLES = {
-    "manual": QT_TRANSLATE_NOOP(CONTEXT, "手动"),
-    "suggested": QT_TRANSLATE_NOOP(CONTEXT, "建议"),
-    "propagated": QT_TRANSLATE_NOOP(CONTEXT, "传播"),
+    "manual": QT_TRANSLATE_NOOP("SpanTableModel", "手动"),
+    "suggested": QT_TRANSLATE_NOOP("SpanTableModel", "建议"),
+    "propagated": QT_TRANSLATE_NOOP("SpanTableModel", "传播"),
 }
 
 
@@ -30,21 +29,21 @@ class SpanColumn:
     title: str
 
     def header(self) -> str:
-        return QCoreApplication.translate(CONTEXT, self.title)
+        return QCoreApplication.translate("SpanTableModel", self.title)
 
 
 SPAN_COLUMNS = (
-    SpanColumn("label", QT_TRANSLATE_NOOP(CONTEXT, "标签")),
-    SpanColumn("text", QT_TRANSLATE_NOOP(CONTEXT, "文本")),
-    SpanColumn("position", QT_TRANSLATE_NOOP(CONTEXT, "位置")),
-    SpanColumn("origin", QT_TRANSLATE_NOOP(CONTEXT, "来源")),
+    SpanColumn("label", QT_TRANSLATE_NOOP("SpanTableModel", "标签")),
+    SpanColumn("text", QT_TRANSLATE_NOOP("SpanTableModel", "文本")),
+    SpanColumn("position", QT_TRANSLATE_NOOP("SpanTableModel", "位置")),
+    SpanColumn("origin", QT_TRANSLATE_NOOP("SpanTableModel", "来源")),
 )
 SUGGESTION_COLUMNS = (
-    SpanColumn("label", QT_TRANSLATE_NOOP(CONTEXT, "标签")),
-    SpanColumn("text", QT_TRANSLATE_NOOP(CONTEXT, "建议")),
-    SpanColumn("detail", QT_TRANSLATE_NOOP(CONTEXT, "解读")),
-    SpanColumn("paragraph", QT_TRANSLATE_NOOP(CONTEXT, "位置")),
-    SpanColumn("score", QT_TRANSLATE_NOOP(CONTEXT, "分数")),
+    SpanColumn("label", QT_TRANSLATE_NOOP("SpanTableModel", "标签")),
+    SpanColumn("text", QT_TRANSLATE_NOOP("SpanTableModel", "建议")),
+    SpanColumn("detail", QT_TRANSLATE_NOOP("SpanTableModel", "解读")),
+    SpanColumn("paragraph", QT_TRANSLATE_NOOP("SpanTableModel", "位置")),
+    SpanColumn("score", QT_TRANSLATE_NOOP("SpanTableModel", "分数")),
 )
 
 
@@ -185,7 +184,7 @@ class SpanTableModel(QAbstractTableModel):
             return f"{span.start}–{span.end}"
         if key == "origin":
             title = ORIGIN_TITLES.get(span.origin)
-            return QCoreApplication.translate(CONTEXT, title) if title else span.origin
+            return QCoreApplication.translate("SpanTableModel", title) if title else span.origin
         if key == "detail":
             return reading_of(span, self._text)
         if key == "paragraph":
@@ -202,10 +201,10 @@ class SpanTableModel(QAbstractTableModel):
         if key == "text":
             return span.text
         if key == "paragraph":
-            return QCoreApplication.translate(CONTEXT, "{0}，第 {1}–{2} 字").format(
+            return QCoreApplication.translate("SpanTableModel", "{0}，第 {1}–{2} 字").format(
                 self._paragraphs.title(span.start), span.start + 1, span.end)
         if key == "score":
-            return QCoreApplication.translate(CONTEXT, "建议的把握（0–1）；规则的建议没有分数，按 1 计")
+            return QCoreApplication.translate("SpanTableModel", "建议的把握（0–1）；规则的建议没有分数，按 1 计")
         return self._display(span, key)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from PySide6.QtCore import (
     QEvent,
-    QModelIndex,
     QObject,
-    QSortFilterProxyModel,
     Qt,
     QThreadPool,
     Signal,
@@ -31,13 +26,13 @@ from curator.core.edits import Edit, combine
 from curator.core.model import Span
 from curator.services.suggesting import proposals_edit
 from curator.ui.panels.common import (
-    FilterProxy,
     SpanListReactions,
     fit_columns,
     table_view,
 )
 from curator.ui.panels.delegates import SuggestionDelegate
 from curator.ui.panels.readings import score_of
+from curator.ui.panels.suggestion_filter import LabelProxy, passes
 from curator.ui.panels.span_model import SpanTableModel
 from curator.ui.panels.suggest_run import RunSignals, SuggestionRun
 from curator.ui.review import accept_all_edit, accept_edit, reject_edit
@@ -48,45 +43,6 @@ SOURCE = "rules"
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 REJECT_KEYS = (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
 TEXT_COLUMN, DETAIL_COLUMN, SCORE_COLUMN = 1, 2, 4  # of SUGGESTION_COLUMNS
-
-
-class LabelProxy(FilterProxy):
-    """Sort/filter proxy that can also keep one label only, and hide suggestions scored below a threshold."""
-
-    label: str | None = None
-    min_score: float = 0.0
-
-    def set_label(self, label: str | None) -> None:
-        with self._filter_change():
-            self.label = label
-
-    def set_min_score(self, value: float) -> None:
-        with self._filter_change():
-            self.min_score = value
-
-    @contextmanager
-    def _filter_change(self) -> Iterator[None]:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
-            self.beginFilterChange()
-            yield
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            yield
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
-        span = self.sourceModel().span_at(source_row)
-        if self.label is not None and span.label != self.label:
-            return False
-        if not passes(span, self.min_score):
-            return False
-        return super().filterAcceptsRow(source_row, source_parent)
-
-
-def passes(span: Span, min_score: float) -> bool:
-    """A suggestion without a score (a rule's) always passes."""
-    score = score_of(span)
-    return score is None or score >= min_score - 1e-9
 
 
 class SuggestionsPanel(SpanListReactions, QWidget):

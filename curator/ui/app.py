@@ -6,7 +6,7 @@ import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QObject, Qt, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -51,12 +51,35 @@ def install_translation(app: QApplication, language: str) -> bool:
         if any(qt.load(f"qtbase_{qt_locale}", str(folder)) for folder in qt_translation_folders()):
             app.installTranslator(qt)
             installed = True
+        QLocale.setDefault(QLocale(qt_locale))  # the file dialog's dates, as the window's language writes them
+    if language == "zh":
+        app.installTranslator(QtTextGaps(app))  # installed last: asked first
     if language != "zh":
         translator = QTranslator(app)
         if translator.load(str(resource_path("i18n", f"curator_{language}.qm"))):
             app.installTranslator(translator)
             installed = True
     return installed
+
+
+class QtTextGaps(QTranslator):
+    """Texts of Qt's file dialog that qtbase_zh_CN (Qt 6.11) leaves in English."""
+
+    TEXTS = {
+        ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+        ("QFileDialog", "Show Date Modified"): "显示修改日期",
+        ("QFileDialog", "Show Size"): "显示大小",
+        ("QFileDialog", "Show Type"): "显示类型",
+        ("QAbstractFileIconProvider", "Folder"): "文件夹",
+        ("QAbstractFileIconProvider", "File Folder"): "文件夹",
+    }
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        return self.TEXTS.get((context, source))  # None: not here, Qt asks the next translator
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 def qt_translation_folders() -> list[Path]:

@@ -32,7 +32,7 @@ from curator.ui.panels.common import (
 )
 from curator.ui.panels.delegates import SuggestionDelegate
 from curator.ui.panels.readings import score_of
-from curator.ui.panels.suggestion_filter import LabelProxy, passes
+from curator.ui.panels.suggestion_filter import LabelProxy, below, passes
 from curator.ui.panels.span_model import SpanTableModel
 from curator.ui.panels.suggest_run import RunSignals, SuggestionRun
 from curator.ui.review import accept_all_edit, accept_edit, reject_edit
@@ -323,10 +323,9 @@ class SuggestionsPanel(SpanListReactions, QWidget):
 
     def _update_scores(self, *args) -> None:
         """The 分数 column shows only when some suggestion has a score below 1; say how many the threshold hides."""
-        spans = self.model.spans()
-        scored = any((score_of(s) or 1.0) < 1.0 for s in spans)
-        self.view.setColumnHidden(SCORE_COLUMN, not scored)
-        hidden = sum(1 for s in spans if not passes(s, self.proxy.min_score))
+        scores = [score for score in map(score_of, self.model.spans()) if score is not None]
+        self.view.setColumnHidden(SCORE_COLUMN, not any(score < 1.0 for score in scores))
+        hidden = sum(1 for score in scores if below(score, self.proxy.min_score))
         self.hidden_note.setText(self.tr("隐藏 {0} 条").format(hidden) if hidden else "")
 
     def _update_labels(self) -> None:

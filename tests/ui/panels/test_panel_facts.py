@@ -239,3 +239,17 @@ def test_initiatives_panel_edits_a_name_and_ignores_figure_changes(qtbot, sessio
 def test_figures_panel_headers_are_chinese(figures_panel):
     headers = [figures_panel.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
     assert headers == ["指标", "数值", "单位", "限定", "地点", "时间", "关联举措"]
+
+
+@pytest.mark.parametrize("width", [460, 900])
+def test_the_name_column_is_never_squeezed_under_the_others(qtbot, session, doc_id, tagged, width):
+    panel = FactTablePanel(session, "initiatives")
+    qtbot.addWidget(panel)
+    panel.resize(width, 400)
+    panel.set_document(doc_id)
+    panel.show()
+    qtbot.waitExposed(panel)
+    header = panel.view.horizontalHeader()
+    assert header.sectionSize(0) >= panel.view.fontMetrics().horizontalAdvance("注册志愿者人数")
+    if width == 900:  # room enough: the name takes what the others leave, no sideways scrolling
+        assert sum(header.sectionSize(c) for c in range(header.count())) <= panel.view.viewport().width()

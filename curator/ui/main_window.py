@@ -274,13 +274,14 @@ class MainWindow(QMainWindow):
         span = self.annotator.tag_selection(label_name)
         if span is not None:
             self.article.setFocus(Qt.OtherFocusReason)
-            self._select_fact_rows(span.id)
+            if self.tabs.currentWidget() is not self.panels.suggestions:  # while reviewing, the list stays
+                self._select_fact_rows(span.id)
 
     def _delete_span(self) -> None:
         self.annotator.delete_selected_span(self)
 
     def _on_span_clicked(self, span_id: int) -> None:
-        """An accepted 举措/数据 span brings its rows forward; suggestions, and clicks while reviewing, keep the tab."""
+        """An accepted 举措/数据 span brings its rows forward; a suggestion, or any click while 建议 is in front, keeps the tab."""
         span = self.article.span(span_id)
         current = self.tabs.currentWidget()
         if span is not None and span.origin != "suggested" and current is not self.panels.suggestions:

@@ -48,6 +48,12 @@ def test_review_keys_and_clicks_on_suggestions_keep_the_suggestions_tab(reviewin
     click_span(qtbot, window, accepted)  # an accepted span, while reviewing: still the list
     assert window.tabs.currentWidget() is panel
 
+    text = window.project.document(window.current_doc).text
+    start = text.index("钉钉子精神")  # a fresh tag while reviewing: the list stays in front too
+    window.article.select(start, start + 5)
+    qtbot.keyClick(window.article, Qt.Key_1)
+    assert any(s.text == "钉钉子精神" and s.origin == "manual" for s in window.project.spans(window.current_doc))
+    assert window.tabs.currentWidget() is panel
     window.tabs.setCurrentWidget(window.panels.spans)  # from another tab, the accepted figure's row comes forward
     click_span(qtbot, window, accepted)
     assert window.tabs.currentWidget() is window.panels.figures

@@ -639,32 +639,32 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
         <translation>Every document is done.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="349" />
+        <location filename="../../curator/ui/main_window.py" line="350" />
         <source>本篇：&lt;span style='color:{0}'&gt;{1}&lt;/span&gt; · {2} 个标注 · {3} 条建议</source>
         <translation>This document: &lt;span style='color:{0}'&gt;{1}&lt;/span&gt; · {2} spans · {3} suggestions</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="356" />
+        <location filename="../../curator/ui/main_window.py" line="357" />
         <source>进度：{0} / {1} 篇已完成</source>
         <translation>Progress: {0} of {1} documents done</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="361" />
+        <location filename="../../curator/ui/main_window.py" line="362" />
         <source>此项目正由另一个 curator 打开（{0}），现以只读方式显示；修改不会保存。</source>
         <translation>Another curator has this project open ({0}); it is shown read-only and changes are not saved.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="362" />
+        <location filename="../../curator/ui/main_window.py" line="363" />
         <source>此项目以只读方式打开；修改不会保存。</source>
         <translation>This project is open read-only; changes are not saved.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="365" />
+        <location filename="../../curator/ui/main_window.py" line="366" />
         <source>内存项目</source>
         <translation>in-memory project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="369" />
+        <location filename="../../curator/ui/main_window.py" line="370" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
@@ -1063,122 +1063,122 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="122" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="78" />
         <source>隐藏分数低于此值的建议（规则的建议没有分数，总是显示）</source>
         <translation>Hide suggestions scored below this (a rule's suggestions have no score and always show)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="125" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="81" />
         <source>最低分数</source>
         <translation>Min. score</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="129" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="85" />
         <source>建议</source>
         <translation>Suggestions</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="130" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="86" />
         <source>用规则为本文找出可能的标注</source>
         <translation>Find likely spans in this document with the rules</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="132" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="88" />
         <source>全部文档</source>
         <translation>All documents</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="133" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="89" />
         <source>为项目中的每一篇文章生成建议</source>
         <translation>Suggest spans for every document in the project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="137" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="93" />
         <source>%v / %m 篇</source>
         <translation>%v / %m documents</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="138" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="94" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="155" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="111" />
         <source>接受</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="155" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="111" />
         <source>接受当前建议（Enter）</source>
         <translation>Accept the current suggestion (Enter)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="156" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="112" />
         <source>拒绝</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="156" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="112" />
         <source>拒绝当前建议，以后不再提出（Backspace）</source>
         <translation>Reject the current suggestion; it will not be proposed again (Backspace)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="157" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="113" />
         <source>全部接受</source>
         <translation>Accept all</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="157" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="113" />
         <source>接受本文中与当前建议同一标签的全部建议（Shift+Enter）</source>
         <translation>Accept every suggestion in this document with the current one's label (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="246" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="202" />
         <source>接受全部 {0}（{1} 处）</source>
         <translation>Accept all {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="292" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="248" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="311" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="267" />
         <source>正在生成建议…</source>
         <translation>Suggesting…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="322" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="278" />
         <source>已取消，未保存任何建议。</source>
         <translation>Cancelled; no suggestion was saved.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="333" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="289" />
         <source>建议 {0} 处</source>
         <translation>{0} suggestions</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="336" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="292" />
         <source>新增 {0} 条建议。</source>
         <translation>{0} new suggestions.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="336" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="292" />
         <source>没有新的建议。</source>
         <translation>No new suggestions.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="341" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="297" />
         <source>生成建议失败：{0}</source>
         <translation>Suggesting failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="374" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="329" />
         <source>隐藏 {0} 条</source>
         <translation>{0} hidden</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="384" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="339" />
         <source>全部标签（{0}）</source>
         <translation>All labels ({0})</translation>
     </message>

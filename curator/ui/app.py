@@ -6,7 +6,7 @@ import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -30,18 +30,65 @@ def make_application() -> QApplication:
     font.setFamilies(["WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", font.family()])
     font.setPixelSize(UI_FONT_PX)
     app.setFont(font)
+    if sys.platform.startswith("linux"):  # Qt's own file dialog speaks the window's language, not the desktop's
+        app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     install_translation(app, Settings().language())
     return app
 
 
+QT_LOCALES = {"zh": "zh_CN", "en": "en"}  # curator's language -> the suffix of Qt's own .qm files
+
+
 def install_translation(app: QApplication, language: str) -> bool:
+    """Qt's own texts (file dialog, Cancel, Close) and curator's in language; True if any was installed.
+
+    curator's texts are written in Chinese: only another language needs curator_<language>.qm.
+    """
+    installed = False
+    qt_locale = QT_LOCALES.get(language)
+    if qt_locale is not None:
+        qt = QTranslator(app)
+        if any(qt.load(f"qtbase_{qt_locale}", str(folder)) for folder in qt_translation_folders()):
+            app.installTranslator(qt)
+            installed = True
+        QLocale.setDefault(QLocale(qt_locale))  # the file dialog's dates, as the window's language writes them
     if language == "zh":
+        app.installTranslator(QtTextGaps(app))  # installed last: asked first
+    if language != "zh":
+        translator = QTranslator(app)
+        if translator.load(str(resource_path("i18n", f"curator_{language}.qm"))):
+            app.installTranslator(translator)
+            installed = True
+    return installed
+
+
+class QtTextGaps(QTranslator):
+    """Texts of Qt's file dialog that qtbase_zh_CN (Qt 6.11) leaves in English."""
+
+    TEXTS = {
+        ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+        ("QFileDialog", "Show Date Modified"): "显示修改日期",
+        ("QFileDialog", "Show Size"): "显示大小",
+        ("QFileDialog", "Show Type"): "显示类型",
+        ("QAbstractFileIconProvider", "Folder"): "文件夹",
+        ("QAbstractFileIconProvider", "File Folder"): "文件夹",
+    }
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        return self.TEXTS.get((context, source))  # None: not here, Qt asks the next translator
+
+    def isEmpty(self) -> bool:
         return False
-    translator = QTranslator(app)
-    if translator.load(str(resource_path("i18n", f"curator_{language}.qm"))):
-        app.installTranslator(translator)
-        return True
-    return False
+
+
+def qt_translation_folders() -> list[Path]:
+    """Where Qt's .qm files are: Qt's own idea first, then the PySide6 wheel's layouts (Linux/macOS, Windows)."""
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    return [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+            package / "Qt" / "translations", package / "translations"]
 
 
 def user_data_dir() -> Path:
@@ -52,15 +99,25 @@ def user_data_dir() -> Path:
 
 def sample_project() -> Path:
     """The sample project in the user data folder, made from the bundled seed articles if missing."""
-    from curator.core.importing import read_path
-    from curator.core.resources import seed_paths
-
     path = user_data_dir() / SAMPLE_NAME
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         with Project.open(path) as project:
-            project.import_batches(batch for seed in seed_paths() for batch in read_path(seed))
+            project.import_batches(sample_batches())
     return path
+
+
+def sample_batches():
+    """The seed articles as a user should first see them: column-broken ones reflowed (lines joined, no doubled title)."""
+    from curator.core.importing import read_path
+    from curator.core.layout import looks_line_broken
+    from curator.core.resources import seed_paths
+
+    for seed in seed_paths():
+        batches = list(read_path(seed))
+        if any(looks_line_broken(article.text) for batch in batches for article in batch.articles):
+            batches = list(read_path(seed, reflow_text=True))
+        yield from batches
 
 
 def project_to_open(argument: str | Path | None, settings: Settings) -> Path:

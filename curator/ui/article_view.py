@@ -80,6 +80,7 @@ class ArticleView(QPlainTextEdit):
         text = doc.text if doc else ""
         self._offsets = OffsetMap(text)
         self._formats = {}
+        self.setCurrentCharFormat(QTextCharFormat())  # setPlainText inserts with the caret's format (the bold title)
         self.setPlainText(text)
         self._format_title()
         self._spans = {span.id: span for span in spans}

@@ -127,6 +127,7 @@ class DocumentList(QWidget):
         self.status_filter.currentIndexChanged.connect(self.refresh)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
         self._current: int | None = None
+        self._highlighting = False
 
     def set_project(self, project) -> None:
         """Show project's documents: the first screenful at once, all of them right after."""
@@ -166,19 +167,22 @@ class DocumentList(QWidget):
         self._highlight(doc_id)
 
     def _highlight(self, doc_id: int | None) -> None:
+        # Signals stay on (the view must repaint the row it unselects); _highlighting keeps them from reopening.
         selection = self.view.selectionModel()
         row = self.model.row_of(doc_id) if doc_id is not None else None
-        blocker = selection.blockSignals(True)
-        if row is None:
-            selection.clearSelection()
-        else:
-            index = self.model.index(row, 0)
-            selection.setCurrentIndex(index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
-            self.view.scrollTo(index)
-        selection.blockSignals(blocker)
+        self._highlighting = True
+        try:
+            if row is None:
+                selection.clearSelection()
+            else:
+                index = self.model.index(row, 0)
+                selection.setCurrentIndex(index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+                self.view.scrollTo(index)
+        finally:
+            self._highlighting = False
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._highlighting:
             doc_id = self.model.doc_id(current.row())
             self._current = doc_id
             self.document_chosen.emit(doc_id)

@@ -82,11 +82,13 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.documents)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 640, 380])
+        for index, stretch in enumerate((1, 3, 2)):  # a wider screen widens the list and panels too (建议 needs it)
+            self.splitter.setStretchFactor(index, stretch)
+        self.splitter.setSizes([230, 640, 470])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.resize(1320, 820)
+        screen = self.screen().availableGeometry()  # 1366×768 office screens: never taller than the screen
+        self.resize(min(1340, screen.width()), min(820, screen.height() - 40))
 
     def _build_actions(self) -> None:
         self.actions: dict[str, QAction] = {}
@@ -101,7 +103,7 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "export", self.tr("导出…"), lambda: file_actions.export(self))
         self._add(file_menu, "import_corrections", self.tr("导入修改（Excel）…"), lambda: file_actions.import_corrections(self))
         file_menu.addSeparator()
-        file_menu.addAction(self.tr("退出"), QKeySequence.Quit, self.close)
+        self._add(file_menu, "quit", self.tr("退出"), self.close)
 
         edit_menu = menu.addMenu(self.tr("编辑(&E)"))
         undo = self.session.undo_stack.createUndoAction(self, self.tr("撤销"))
@@ -319,13 +321,20 @@ class MainWindow(QMainWindow):
         span = self.annotator.tag_selection(label_name)
         if span is not None:
             self.article.setFocus(Qt.OtherFocusReason)
-            self._select_fact_rows(span.id)
+            if self.tabs.currentWidget() is not self.panels.suggestions:  # while reviewing, the list stays
+                self._select_fact_rows(span.id)
 
     def _delete_span(self) -> None:
         self.annotator.delete_selected_span(self)
 
     def _on_span_clicked(self, span_id: int) -> None:
-        self._select_fact_rows(span_id)
+        """An accepted 举措/数据 span brings its rows forward; a suggestion, or any click while 建议 is in front, keeps the tab."""
+        span = self.article.span(span_id)
+        current = self.tabs.currentWidget()
+        if span is not None and span.origin != "suggested" and current is not self.panels.suggestions:
+            self._select_fact_rows(span_id)
+        elif hasattr(current, "select_rows_for_span"):
+            current.select_rows_for_span(span_id)
 
     def _select_fact_rows(self, span_id: int) -> None:
         span = self.article.span(span_id)
@@ -440,5 +449,5 @@ _KEYED = {
     "next_document", "previous_document", "find", "delete_span", "clear_selection", "done_and_next",
     "accept_suggestion", "accept_all_label",
     "status_todo", "status_in_progress", "status_done", "status_reviewed", "snap_words", "snap_quotes",
-    "open_project", "new_project", "import_files", "export", "shortcut_sheet",
+    "open_project", "new_project", "import_files", "export", "shortcut_sheet", "quit",
 }

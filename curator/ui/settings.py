@@ -75,6 +75,16 @@ class Settings:
     def set_annotator(self, name: str) -> None:
         self._qs.setValue("user/annotator", name.strip())
 
+    def min_score(self) -> float:
+        """The 建议 list hides suggestions scored below this (0: show all)."""
+        try:
+            return min(1.0, max(0.0, float(self._qs.value("suggestions/min_score", 0.0))))
+        except (TypeError, ValueError):
+            return 0.0
+
+    def set_min_score(self, value: float) -> None:
+        self._qs.setValue("suggestions/min_score", float(value))
+
     def language(self) -> str:
         return str(self._qs.value("ui/language", "zh"))
 

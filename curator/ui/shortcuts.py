@@ -21,7 +21,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "status_done": ("Ctrl+3",),
     "status_reviewed": ("Ctrl+4",),
     "snap_words": ("Ctrl+W",),
-    "snap_quotes": ("Ctrl+Q",),
+    "snap_quotes": ("Ctrl+'",),
     "undo": ("Ctrl+Z",),
     "redo": ("Ctrl+Shift+Z", "Ctrl+Y"),
     "open_project": ("Ctrl+O",),
@@ -29,6 +29,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "import_files": ("Ctrl+I",),
     "export": ("Ctrl+E",),
     "shortcut_sheet": ("F1",),
+    "quit": ("Ctrl+Q",),  # explicit: QKeySequence.Quit is empty on Windows and under some platform themes
 }
 
 
@@ -52,11 +53,12 @@ def _descriptions() -> list[tuple[str, str]]:
         ("Ctrl+Z", QCoreApplication.translate("Shortcuts", "撤销")),
         ("Ctrl+Shift+Z, Ctrl+Y", QCoreApplication.translate("Shortcuts", "重做")),
         ("Ctrl+W", QCoreApplication.translate("Shortcuts", "选区对齐到词语边界（开/关）")),
-        ("Ctrl+Q", QCoreApplication.translate("Shortcuts", "选区扩展到引号、书名号（开/关）")),
+        ("Ctrl+'", QCoreApplication.translate("Shortcuts", "选区扩展到引号、书名号（开/关）")),
         ("Ctrl+N / Ctrl+O", QCoreApplication.translate("Shortcuts", "新建项目 / 打开项目")),
         ("Ctrl+I", QCoreApplication.translate("Shortcuts", "导入文件")),
         ("Ctrl+E", QCoreApplication.translate("Shortcuts", "导出")),
         ("F1", QCoreApplication.translate("Shortcuts", "显示本快捷键表")),
+        ("Ctrl+Q", QCoreApplication.translate("Shortcuts", "退出")),
     ]
 
 

@@ -164,7 +164,7 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../curator/ui/article_view.py" line="376" />
+        <location filename="../../curator/ui/article_view.py" line="377" />
         <source>  · 建议</source>
         <translation>  · suggestion</translation>
     </message>
@@ -292,14 +292,102 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
 <context>
     <name>FactCellDelegate</name>
     <message>
-        <location filename="../../curator/ui/panels/delegates.py" line="30" />
         <source>数字，如 30000 或 1.6</source>
         <translation>A number, e.g. 30000 or 1.6</translation>
     </message>
     <message>
         <location filename="../../curator/ui/panels/delegates.py" line="41" />
+        <source>数字，如 30000、1.6、30万</source>
+        <translation>A number, e.g. 30000, 1.6, 30万</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/delegates.py" line="42" />
+        <source>可填 30000、12,500、1.6、30万、1.2亿。只保存数值：与数字一起写的单位或“超”“约”（如 30万人）不会保存，请在“单位”“限定”列填写。</source>
+        <translation>Type 30000, 12,500, 1.6, 30万 or 1.2亿. Only the value is kept: a unit or 超/约 typed with it (30万人) is not saved; put those in the Unit and Qualifier columns.</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/delegates.py" line="54" />
         <source>（无）</source>
         <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>FactTableModel</name>
+    <message>
+        <location filename="../../curator/ui/panels/fact_model.py" line="33" />
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/fact_model.py" line="34" />
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/fact_model.py" line="35" />
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/fact_model.py" line="36" />
+        <source>限定</source>
+        <translation>Qualifier</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/fact_model.py" line="37" />
+        <location filename="../../curator/ui/panels/fact_model.py" line="44" />
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/fact_model.py" line="38" />
+        <source>时间</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/fact_model.py" line="39" />
+        <source>关联举措</source>
+        <translation>Initiative</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/fact_model.py" line="42" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/fact_model.py" line="43" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/fact_model.py" line="45" />
+        <source>机构</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/fact_model.py" line="46" />
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/fact_model.py" line="148" />
+        <source>数值：可填 30000、12,500、30万、1.2亿；只保存数值，单位在“单位”列</source>
+        <translation>Value: 30000, 12,500, 30万, 1.2亿; only the value is kept, the unit has its own column</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/fact_model.py" line="153" />
+        <source>此行已手动修改</source>
+        <translation>Edited by hand</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/fact_model.py" line="202" />
+        <source>“{0}”不是数字：数值可填 30000、1.6、30万、1.2亿，未保存。</source>
+        <translation>“{0}” is not a number: a value can be 30000, 1.6, 30万 or 1.2亿. Not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/fact_model.py" line="208" />
+        <source>修改 {0}</source>
+        <translation>Edit {0}</translation>
     </message>
 </context>
 <context>
@@ -521,32 +609,32 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
         <translation>Suggestions</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="94" />
+        <location filename="../../curator/ui/main_window.py" line="96" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="95" />
+        <location filename="../../curator/ui/main_window.py" line="97" />
         <source>新建项目…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="96" />
+        <location filename="../../curator/ui/main_window.py" line="98" />
         <source>打开项目…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="97" />
+        <location filename="../../curator/ui/main_window.py" line="99" />
         <source>最近的项目</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="100" />
+        <location filename="../../curator/ui/main_window.py" line="102" />
         <source>导入文件或文件夹…</source>
         <translation>Import files or folder…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="101" />
+        <location filename="../../curator/ui/main_window.py" line="103" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
@@ -555,22 +643,22 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
         <translation>Export is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="104" />
+        <location filename="../../curator/ui/main_window.py" line="106" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="106" />
+        <location filename="../../curator/ui/main_window.py" line="108" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="107" />
+        <location filename="../../curator/ui/main_window.py" line="109" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="108" />
+        <location filename="../../curator/ui/main_window.py" line="110" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
@@ -579,157 +667,157 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
         <translation>Delete span</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="102" />
+        <location filename="../../curator/ui/main_window.py" line="104" />
         <source>导入修改（Excel）…</source>
         <translation>Import corrections (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="114" />
+        <location filename="../../curator/ui/main_window.py" line="116" />
         <source>删除标注 / 拒绝建议</source>
         <translation>Delete span / reject suggestion</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="115" />
+        <location filename="../../curator/ui/main_window.py" line="117" />
         <source>接受建议</source>
         <translation>Accept suggestion</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="116" />
+        <location filename="../../curator/ui/main_window.py" line="118" />
         <source>接受本篇同类建议</source>
         <translation>Accept all suggestions of this label here</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="118" />
+        <location filename="../../curator/ui/main_window.py" line="120" />
         <source>取消选择</source>
         <translation>Clear selection</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="119" />
+        <location filename="../../curator/ui/main_window.py" line="121" />
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="130" />
+        <location filename="../../curator/ui/main_window.py" line="132" />
         <source>文章(&amp;D)</source>
         <translation>&amp;Document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="131" />
+        <location filename="../../curator/ui/main_window.py" line="133" />
         <source>下一篇</source>
         <translation>Next document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="132" />
+        <location filename="../../curator/ui/main_window.py" line="134" />
         <source>上一篇</source>
         <translation>Previous document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="133" />
+        <location filename="../../curator/ui/main_window.py" line="135" />
         <source>完成并打开下一篇</source>
         <translation>Done, next</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="142" />
+        <location filename="../../curator/ui/main_window.py" line="144" />
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="143" />
+        <location filename="../../curator/ui/main_window.py" line="145" />
         <source>对齐到词语</source>
         <translation>Snap to words</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="144" />
+        <location filename="../../curator/ui/main_window.py" line="146" />
         <source>扩展到引号、书名号</source>
         <translation>Snap to quotes</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="145" />
+        <location filename="../../curator/ui/main_window.py" line="147" />
         <source>推广到所有相同文字</source>
         <translation>Spread tags to every occurrence</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="146" />
+        <location filename="../../curator/ui/main_window.py" line="148" />
         <source>标注举措、地点、机构、人物后，把项目中每处相同文字列为建议</source>
         <translation>After tagging an initiative, place, organisation or person, suggest every other occurrence in the project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="152" />
+        <location filename="../../curator/ui/main_window.py" line="154" />
         <source>标注人…</source>
         <translation>Annotator…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="153" />
+        <location filename="../../curator/ui/main_window.py" line="155" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="156" />
+        <location filename="../../curator/ui/main_window.py" line="158" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="157" />
+        <location filename="../../curator/ui/main_window.py" line="159" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="159" />
+        <location filename="../../curator/ui/main_window.py" line="161" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="192" />
+        <location filename="../../curator/ui/main_window.py" line="194" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="250" />
+        <location filename="../../curator/ui/main_window.py" line="252" />
         <source>部分文件未能导入</source>
         <translation>Some files were not imported</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="272" />
+        <location filename="../../curator/ui/main_window.py" line="274" />
         <source>这是 {0} 的工作包：其中的修改都记在 {0} 名下。</source>
         <translation>This is {0}'s work package: every edit in it is recorded as {0}'s.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="280" />
+        <location filename="../../curator/ui/main_window.py" line="282" />
         <source>标注人：{0}</source>
         <translation>Annotator: {0}</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="308" />
+        <location filename="../../curator/ui/main_window.py" line="310" />
         <source>所有文章都已完成。</source>
         <translation>Every document is done.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="388" />
+        <location filename="../../curator/ui/main_window.py" line="397" />
         <source>本篇：&lt;span style='color:{0}'&gt;{1}&lt;/span&gt; · {2} 个标注 · {3} 条建议</source>
         <translation>This document: &lt;span style='color:{0}'&gt;{1}&lt;/span&gt; · {2} spans · {3} suggestions</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="395" />
+        <location filename="../../curator/ui/main_window.py" line="404" />
         <source>进度：{0} / {1} 篇已完成</source>
         <translation>Progress: {0} of {1} documents done</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="400" />
+        <location filename="../../curator/ui/main_window.py" line="409" />
         <source>此项目正由另一个 curator 打开（{0}），现以只读方式显示；修改不会保存。</source>
         <translation>Another curator has this project open ({0}); it is shown read-only and changes are not saved.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="401" />
+        <location filename="../../curator/ui/main_window.py" line="410" />
         <source>此项目以只读方式打开；修改不会保存。</source>
         <translation>This project is open read-only; changes are not saved.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="404" />
+        <location filename="../../curator/ui/main_window.py" line="413" />
         <source>内存项目</source>
         <translation>in-memory project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="408" />
+        <location filename="../../curator/ui/main_window.py" line="417" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
@@ -739,6 +827,139 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
     <message>
         <source>（面板尚未安装）</source>
         <translation>(panel not installed yet)</translation>
+    </message>
+</context>
+<context>
+    <name>Readings</name>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="41" />
+        <source>与已标注的同名文字</source>
+        <translation>same text as a tagged span</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="82" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="82" />
+        <source>第{0}段</source>
+        <translation>para. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="105" />
+        <source>引号内名称 · 后接“{0}”</source>
+        <translation>quoted name · followed by “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="107" />
+        <source>引号内名称 · 以“{0}”结尾</source>
+        <translation>quoted name · ends in “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="109" />
+        <source>引号内名称</source>
+        <translation>quoted name</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="111" />
+        <source>以“{0}”结尾的名称</source>
+        <translation>name ending in “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="112" />
+        <source>举措名称</source>
+        <translation>initiative name</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="119" />
+        <source>书名号内的文件 · {0}</source>
+        <translation>title in 《》 · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="120" />
+        <source>书名号内的文件</source>
+        <translation>title in 《》</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="120" />
+        <source>文件名</source>
+        <translation>document title</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="125" />
+        <source>机构 · 以“{0}”结尾</source>
+        <translation>organisation · ends in “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="125" />
+        <source>机构名称</source>
+        <translation>organisation name</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="129" />
+        <source>人名</source>
+        <translation>person's name</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="135" />
+        <source>时段</source>
+        <translation>period</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="137" />
+        <source>日期</source>
+        <translation>day</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="139" />
+        <source>年份</source>
+        <translation>year</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="141" />
+        <source>月份</source>
+        <translation>month</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="142" />
+        <source>时间</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="154" />
+        <source>地名</source>
+        <translation>place name</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="157" />
+        <source>省级</source>
+        <translation>province</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="158" />
+        <source>地市级</source>
+        <translation>prefecture</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="159" />
+        <source>市级</source>
+        <translation>city</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="160" />
+        <source>区县级</source>
+        <translation>county / district</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="161" />
+        <source>乡镇（街道）级</source>
+        <translation>town / subdistrict</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/readings.py" line="162" />
+        <source>村（社区）级</source>
+        <translation>village / community</translation>
     </message>
 </context>
 <context>
@@ -752,17 +973,17 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="66" />
+        <location filename="../../curator/ui/shortcuts.py" line="68" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="69" />
+        <location filename="../../curator/ui/shortcuts.py" line="71" />
         <source>按键</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="69" />
+        <location filename="../../curator/ui/shortcuts.py" line="71" />
         <source>作用</source>
         <translation>Action</translation>
     </message>
@@ -770,12 +991,12 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="41" />
+        <location filename="../../curator/ui/shortcuts.py" line="42" />
         <source>用对应标签标注所选文字（见标签栏）</source>
         <translation>Tag the selected text with that label (see the label bar)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="42" />
+        <location filename="../../curator/ui/shortcuts.py" line="43" />
         <source>用键盘选择文字</source>
         <translation>Select text with the keyboard</translation>
     </message>
@@ -784,89 +1005,160 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
         <translation>Delete the selected span</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="43" />
+        <location filename="../../curator/ui/shortcuts.py" line="44" />
         <source>删除选中的标注；在建议上：拒绝它（不再出现）</source>
         <translation>Delete the selected span; on a suggestion: reject it (it will not come back)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="44" />
+        <location filename="../../curator/ui/shortcuts.py" line="45" />
         <source>接受光标处的建议</source>
         <translation>Accept the suggestion at the cursor</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="45" />
+        <location filename="../../curator/ui/shortcuts.py" line="46" />
         <source>接受本篇中与光标处建议同类的全部建议</source>
         <translation>Accept every suggestion in this document with the label of the one at the cursor</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="46" />
+        <location filename="../../curator/ui/shortcuts.py" line="47" />
         <source>取消选择</source>
         <translation>Clear selection</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="47" />
+        <location filename="../../curator/ui/shortcuts.py" line="48" />
         <source>下一篇</source>
         <translation>Next document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="48" />
+        <location filename="../../curator/ui/shortcuts.py" line="49" />
         <source>上一篇</source>
         <translation>Previous document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="49" />
+        <location filename="../../curator/ui/shortcuts.py" line="50" />
         <source>标为已完成并打开下一篇未完成的文章</source>
         <translation>Mark done and open the next unfinished document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="50" />
+        <location filename="../../curator/ui/shortcuts.py" line="51" />
         <source>状态：待标注 / 标注中 / 已完成 / 已审核</source>
         <translation>Status: to do / in progress / done / reviewed</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="51" />
+        <location filename="../../curator/ui/shortcuts.py" line="52" />
         <source>搜索全文</source>
         <translation>Search the full text</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="52" />
+        <location filename="../../curator/ui/shortcuts.py" line="53" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="53" />
+        <location filename="../../curator/ui/shortcuts.py" line="54" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="54" />
+        <location filename="../../curator/ui/shortcuts.py" line="55" />
         <source>选区对齐到词语边界（开/关）</source>
         <translation>Snap selections to word boundaries (on/off)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="55" />
+        <location filename="../../curator/ui/shortcuts.py" line="56" />
         <source>选区扩展到引号、书名号（开/关）</source>
         <translation>Widen selections to enclosing quotes and 《》 (on/off)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="56" />
+        <location filename="../../curator/ui/shortcuts.py" line="57" />
         <source>新建项目 / 打开项目</source>
         <translation>New project / open project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="57" />
+        <location filename="../../curator/ui/shortcuts.py" line="58" />
         <source>导入文件</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="58" />
+        <location filename="../../curator/ui/shortcuts.py" line="59" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="59" />
+        <location filename="../../curator/ui/shortcuts.py" line="60" />
         <source>显示本快捷键表</source>
         <translation>Show this sheet</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/shortcuts.py" line="61" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>SpanTableModel</name>
+    <message>
+        <location filename="../../curator/ui/panels/span_model.py" line="20" />
+        <source>手动</source>
+        <translation>by hand</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/span_model.py" line="21" />
+        <location filename="../../curator/ui/panels/span_model.py" line="44" />
+        <source>建议</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/span_model.py" line="22" />
+        <source>传播</source>
+        <translation>spread</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/span_model.py" line="36" />
+        <location filename="../../curator/ui/panels/span_model.py" line="43" />
+        <source>标签</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/span_model.py" line="37" />
+        <source>文本</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/span_model.py" line="38" />
+        <location filename="../../curator/ui/panels/span_model.py" line="46" />
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/span_model.py" line="39" />
+        <source>来源</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/span_model.py" line="40" />
+        <source>标注人</source>
+        <translation>Annotator</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/span_model.py" line="45" />
+        <source>解读</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/span_model.py" line="47" />
+        <source>分数</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/span_model.py" line="207" />
+        <source>{0}，第 {1}–{2} 字</source>
+        <translation>{0}, characters {1}–{2}</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/span_model.py" line="210" />
+        <source>建议的把握（0–1）；规则的建议没有分数，按 1 计</source>
+        <translation>How sure the suggester is (0–1); a rule's suggestion has no score and counts as 1</translation>
     </message>
 </context>
 <context>
@@ -927,107 +1219,122 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="87" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="78" />
+        <source>隐藏分数低于此值的建议（规则的建议没有分数，总是显示）</source>
+        <translation>Hide suggestions scored below this (a rule's suggestions have no score and always show)</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="81" />
+        <source>最低分数</source>
+        <translation>Min. score</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="85" />
         <source>建议</source>
         <translation>Suggestions</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="88" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="86" />
         <source>用规则为本文找出可能的标注</source>
         <translation>Find likely spans in this document with the rules</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="90" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="88" />
         <source>全部文档</source>
         <translation>All documents</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="91" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="89" />
         <source>为项目中的每一篇文章生成建议</source>
         <translation>Suggest spans for every document in the project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="95" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="93" />
         <source>%v / %m 篇</source>
         <translation>%v / %m documents</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="96" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="94" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="108" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="111" />
         <source>接受</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="108" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="111" />
         <source>接受当前建议（Enter）</source>
         <translation>Accept the current suggestion (Enter)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="109" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="112" />
         <source>拒绝</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="109" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="112" />
         <source>拒绝当前建议，以后不再提出（Backspace）</source>
         <translation>Reject the current suggestion; it will not be proposed again (Backspace)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="110" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="113" />
         <source>全部接受</source>
         <translation>Accept all</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="110" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="113" />
         <source>接受本文中与当前建议同一标签的全部建议（Shift+Enter）</source>
         <translation>Accept every suggestion in this document with the current one's label (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="176" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="202" />
         <source>接受全部 {0}（{1} 处）</source>
         <translation>Accept all {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="222" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="248" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="241" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="267" />
         <source>正在生成建议…</source>
         <translation>Suggesting…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="252" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="278" />
         <source>已取消，未保存任何建议。</source>
         <translation>Cancelled; no suggestion was saved.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="263" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="289" />
         <source>建议 {0} 处</source>
         <translation>{0} suggestions</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="266" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="292" />
         <source>新增 {0} 条建议。</source>
         <translation>{0} new suggestions.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="266" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="292" />
         <source>没有新的建议。</source>
         <translation>No new suggestions.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="271" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="297" />
         <source>生成建议失败：{0}</source>
         <translation>Suggesting failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="300" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="329" />
+        <source>隐藏 {0} 条</source>
+        <translation>{0} hidden</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="339" />
         <source>全部标签（{0}）</source>
         <translation>All labels ({0})</translation>
     </message>

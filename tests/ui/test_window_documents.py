@@ -189,3 +189,32 @@ def test_the_list_shows_the_first_screenful_at_once_and_every_document_right_aft
         assert widget.model.rowCount() == 2
         qtbot.waitUntil(lambda: widget.model.rowCount() == project.document_count() == 5)
         widget.stop()
+
+
+def test_the_sample_project_shows_column_broken_seeds_reflowed(qtbot, isolated_home: Path):
+    from curator.store import Project
+    from curator.ui.app import project_to_open
+    from curator.ui.main_window import MainWindow
+    from curator.ui.session import Session
+    from curator.ui.settings import Settings
+
+    with Project.open(project_to_open(None, Settings())) as project:
+        win = MainWindow(Session(project))
+        qtbot.addWidget(win)
+        with qtbot.waitActive(win):
+            win.show()
+            win.activateWindow()
+        view = win.documents.view
+        qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.visualRect(win.documents.model.index(2, 0)).center())
+        assert win.current_doc == 3
+        shown = win.article.toPlainText()
+        title = "倾力擦亮瀚海新城的幸福底色"
+        assert shown.split("\n")[0] == title and shown.count(title) == 1  # the doubled title, once
+        assert "离不开祖国未来的栋梁。" in shown  # joined across the column's line break
+        assert win.windowTitle().count(title) == 1
+        qtbot.keyClick(win.article, Qt.Key_J)
+        assert win.article.toPlainText().startswith("青海省格尔木市文明交通志愿者协会正式揭牌成立\n")
+        qtbot.keyClick(win.article, Qt.Key_K)
+        qtbot.keyClick(win.article, Qt.Key_K)
+        assert win.article.toPlainText() == project.document(2).text and "\n\n提升“硬件”" in project.document(2).text
+        win.close()

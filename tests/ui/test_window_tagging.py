@@ -75,7 +75,7 @@ def test_undo_and_redo_with_the_keyboard_and_the_edit_menu_names_the_action(astr
 
 
 def test_snapping_to_quotes_widens_the_selection(astral, qtbot, project_path):
-    qtbot.keyClick(astral, Qt.Key_Q, Qt.ControlModifier)  # toggle quote snapping on
+    qtbot.keyClick(astral, Qt.Key_Apostrophe, Qt.ControlModifier)  # toggle quote snapping on (Ctrl+')
     assert astral.actions["snap_quotes"].isChecked()
     start = TEXT.index("交通")
     select_with_keyboard(qtbot, astral.article, TEXT, start, start + 2)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -51,14 +51,43 @@ def table_view(parent: QWidget, proxy: QSortFilterProxyModel) -> QTableView:
     return view
 
 
-def fit_columns(view: QTableView, widths: dict[int, str], *, stretch: int) -> None:
-    """Columns as wide as a sample text (cheap with 5,000 rows, unlike ResizeToContents); one column stretches."""
+def fit_columns(view: QTableView, widths: dict[int, str], *, stretch: int, readable: str = "注册志愿者人数") -> None:
+    """Columns as wide as a sample text (cheap with 5,000 rows, unlike ResizeToContents); one column stretches.
+
+    The stretching column never gets narrower than `readable`: on a narrow panel the table scrolls sideways
+    instead of squeezing it to "…" under the others.
+    """
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
     metrics = view.fontMetrics()
     for column, sample in widths.items():
         header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    keeper = _StretchKeeper(view, stretch, metrics.horizontalAdvance(readable) + 28)
+    view.viewport().installEventFilter(keeper)
+    keeper.fit()
+
+
+class _StretchKeeper(QObject):
+    """Stretches one column into the room the others leave, down to a readable width (then the view scrolls)."""
+
+    def __init__(self, view: QTableView, column: int, minimum: int) -> None:
+        super().__init__(view)
+        self.view, self.column, self.minimum = view, column, minimum
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        header = self.view.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c != self.column and not header.isSectionHidden(c))
+        if self.view.viewport().width() - others >= self.minimum:
+            header.setSectionResizeMode(self.column, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(self.column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(self.column, self.minimum)
 
 
 class SpanListReactions:
@@ -66,6 +95,7 @@ class SpanListReactions:
     evidence_requested, and names its current-row signal in FOCUS_SIGNAL)."""
 
     FOCUS_SIGNAL = ""
+    _quiet = False  # True while the panel follows the article: the row change is not sent back
 
     def _span_at(self, index):
         return self.model.span_at(self.proxy.mapToSource(index).row())
@@ -79,5 +109,5 @@ class SpanListReactions:
         self.evidence_requested.emit(span.start, span.end)
 
     def _focus(self, current, _previous) -> None:
-        if current.isValid():
+        if current.isValid() and not self._quiet:
             getattr(self, self.FOCUS_SIGNAL).emit(self._span_at(current).id)

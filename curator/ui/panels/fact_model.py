@@ -15,7 +15,6 @@ from curator.ui.panels.values import InvalidValue, edit_text, format_value, pars
 from curator.ui.session import Session
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-CONTEXT = "FactTableModel"
 EDITED_TINT = QColor("#fff8e1")  # a pale wash: "a person changed this row"
 
 
@@ -26,25 +25,25 @@ class Column:
     kind: str = "text"  # text | number | unit | qualifier | place | initiative
 
     def header(self) -> str:
-        return QCoreApplication.translate(CONTEXT, self.title)
+        return QCoreApplication.translate("FactTableModel", self.title)
 
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
     "figures": (
-        Column("indicator", QT_TRANSLATE_NOOP(CONTEXT, "指标")),
-        Column("value", QT_TRANSLATE_NOOP(CONTEXT, "数值"), "number"),
-        Column("unit", QT_TRANSLATE_NOOP(CONTEXT, "单位"), "unit"),
-        Column("qualifier", QT_TRANSLATE_NOOP(CONTEXT, "限定"), "qualifier"),
-        Column("place", QT_TRANSLATE_NOOP(CONTEXT, "地点"), "place"),
-        Column("as_of", QT_TRANSLATE_NOOP(CONTEXT, "时间")),
-        Column("initiative_id", QT_TRANSLATE_NOOP(CONTEXT, "关联举措"), "initiative"),
+        Column("indicator", QT_TRANSLATE_NOOP("FactTableModel", "指标")),
+        Column("value", QT_TRANSLATE_NOOP("FactTableModel", "数值"), "number"),
+        Column("unit", QT_TRANSLATE_NOOP("FactTableModel", "单位"), "unit"),
+        Column("qualifier", QT_TRANSLATE_NOOP("FactTableModel", "限定"), "qualifier"),
+        Column("place", QT_TRANSLATE_NOOP("FactTableModel", "地点"), "place"),
+        Column("as_of", QT_TRANSLATE_NOOP("FactTableModel", "时间")),
+        Column("initiative_id", QT_TRANSLATE_NOOP("FactTableModel", "关联举措"), "initiative"),
     ),
     "initiatives": (
-        Column("name", QT_TRANSLATE_NOOP(CONTEXT, "名称")),
-        Column("category", QT_TRANSLATE_NOOP(CONTEXT, "类别")),
-        Column("place", QT_TRANSLATE_NOOP(CONTEXT, "地点"), "place"),
-        Column("organisation", QT_TRANSLATE_NOOP(CONTEXT, "机构")),
-        Column("note", QT_TRANSLATE_NOOP(CONTEXT, "备注")),
+        Column("name", QT_TRANSLATE_NOOP("FactTableModel", "名称")),
+        Column("category", QT_TRANSLATE_NOOP("FactTableModel", "类别")),
+        Column("place", QT_TRANSLATE_NOOP("FactTableModel", "地点"), "place"),
+        Column("organisation", QT_TRANSLATE_NOOP("FactTableModel", "机构")),
+        Column("note", QT_TRANSLATE_NOOP("FactTableModel", "备注")),
     ),
 }
 
@@ -145,11 +144,13 @@ class FactTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.columns[section].header()
+            if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].kind == "number":
+                return QCoreApplication.translate("FactTableModel", "数值：可填 30000、12,500、30万、1.2亿；只保存数值，单位在“单位”列")
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return "✎" if self._rows[section].get("edited") else ""
         if role == Qt.ItemDataRole.ToolTipRole and self._rows[section].get("edited"):
-            return QCoreApplication.translate(CONTEXT, "此行已手动修改")
+            return QCoreApplication.translate("FactTableModel", "此行已手动修改")
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -199,12 +200,12 @@ class FactTableModel(QAbstractTableModel):
             value = self._parse(column, value)
         except InvalidValue as exc:
             self.refused.emit(QCoreApplication.translate(
-                CONTEXT, "“{0}”不是数字：数值只能填数字（如 30000 或 1.6），未保存。").format(exc.args[0]))
+                "FactTableModel", "“{0}”不是数字：数值可填 30000、1.6、30万、1.2亿，未保存。").format(exc.args[0]))
             return False
         row = self._rows[index.row()]
         if row.get(column.key) == value:
             return False
-        label = QCoreApplication.translate(CONTEXT, "修改 {0}").format(column.header())
+        label = QCoreApplication.translate("FactTableModel", "修改 {0}").format(column.header())
         return self.session.apply(edit_cell(self.session.project, self.table, row["id"], column.key, value,
                                             annotator=self.session.annotator, label=label))
 

@@ -10,52 +10,48 @@ from PySide6.QtGui import QColor
 
 from curator.core.model import Label, Span
 from curator.ui.panels.common import SORT_ROLE
+from curator.ui.panels.readings import Paragraphs, context_of, reading_of, score_of
 from curator.ui.session import Session
 
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 3
-CONTEXT = "SpanTableModel"
+CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 4  # (before, text, after) in the span's sentence
+COLOR_ROLE = Qt.ItemDataRole.UserRole + 5  # the label's colour, on every column
 ORIGIN_TITLES = {
-    "manual": QT_TRANSLATE_NOOP(CONTEXT, "手动"),
-    "suggested": QT_TRANSLATE_NOOP(CONTEXT, "建议"),
-    "propagated": QT_TRANSLATE_NOOP(CONTEXT, "传播"),
+    "manual": QT_TRANSLATE_NOOP("SpanTableModel", "手动"),
+    "suggested": QT_TRANSLATE_NOOP("SpanTableModel", "建议"),
+    "propagated": QT_TRANSLATE_NOOP("SpanTableModel", "传播"),
 }
 
 
 @dataclass(frozen=True)
 class SpanColumn:
-    key: str  # label | text | position | origin | annotator | detail
+    key: str  # label | text | position | origin | annotator | detail | paragraph | score
     title: str
 
     def header(self) -> str:
-        return QCoreApplication.translate(CONTEXT, self.title)
+        return QCoreApplication.translate("SpanTableModel", self.title)
 
 
 SPAN_COLUMNS = (
-    SpanColumn("label", QT_TRANSLATE_NOOP(CONTEXT, "标签")),
-    SpanColumn("text", QT_TRANSLATE_NOOP(CONTEXT, "文本")),
-    SpanColumn("position", QT_TRANSLATE_NOOP(CONTEXT, "位置")),
-    SpanColumn("origin", QT_TRANSLATE_NOOP(CONTEXT, "来源")),
-    SpanColumn("annotator", QT_TRANSLATE_NOOP(CONTEXT, "标注人")),
+    SpanColumn("label", QT_TRANSLATE_NOOP("SpanTableModel", "标签")),
+    SpanColumn("text", QT_TRANSLATE_NOOP("SpanTableModel", "文本")),
+    SpanColumn("position", QT_TRANSLATE_NOOP("SpanTableModel", "位置")),
+    SpanColumn("origin", QT_TRANSLATE_NOOP("SpanTableModel", "来源")),
+    SpanColumn("annotator", QT_TRANSLATE_NOOP("SpanTableModel", "标注人")),
 )
 SUGGESTION_COLUMNS = (
-    SpanColumn("label", QT_TRANSLATE_NOOP(CONTEXT, "标签")),
-    SpanColumn("text", QT_TRANSLATE_NOOP(CONTEXT, "文本")),
-    SpanColumn("detail", QT_TRANSLATE_NOOP(CONTEXT, "解读")),
-    SpanColumn("position", QT_TRANSLATE_NOOP(CONTEXT, "位置")),
+    SpanColumn("label", QT_TRANSLATE_NOOP("SpanTableModel", "标签")),
+    SpanColumn("text", QT_TRANSLATE_NOOP("SpanTableModel", "建议")),
+    SpanColumn("detail", QT_TRANSLATE_NOOP("SpanTableModel", "解读")),
+    SpanColumn("paragraph", QT_TRANSLATE_NOOP("SpanTableModel", "位置")),
+    SpanColumn("score", QT_TRANSLATE_NOOP("SpanTableModel", "分数")),
 )
 
 
-def detail_of(span: Span) -> str:
-    """What the suggester read into the span: "注册志愿者 = 30000 人 (超)"."""
-    attrs = span.attrs or {}
-    if span.label != "figure" or attrs.get("value") is None:
-        return ""
-    from curator.ui.panels.values import format_value
-
-    reading = f"{format_value(attrs['value'])} {attrs.get('unit', '')}".strip()
-    if attrs.get("qualifier"):
-        reading += f"（{attrs['qualifier']}）"
-    return f"{attrs['indicator']} = {reading}" if attrs.get("indicator") else reading
+def review_order(span: Span, label_position: int) -> tuple:
+    """The 建议 list's order: by label, the surest first (a rule's suggestion counts as 1.0), then by position."""
+    score = score_of(span)
+    return label_position, -(1.0 if score is None else score), span.start, span.end, span.id
 
 
 class SpanTableModel(QAbstractTableModel):
@@ -70,6 +66,8 @@ class SpanTableModel(QAbstractTableModel):
         self.columns = SUGGESTION_COLUMNS if suggested_only else SPAN_COLUMNS
         self.doc_id: int | None = None
         self._spans: list[Span] = []
+        self._text = ""
+        self._paragraphs = Paragraphs("")
         self._labels: dict[str, Label] = {}
         self._positions: dict[str, int] = {}
         self._colors: dict[str, QColor] = {}
@@ -97,11 +95,16 @@ class SpanTableModel(QAbstractTableModel):
 
     def _load(self) -> list[Span]:
         if self.doc_id is None:
+            self._text, self._paragraphs = "", Paragraphs("")
             return []
+        if self.suggested_only:
+            text = self.session.project.document(self.doc_id).text
+            if text != self._text:
+                self._text, self._paragraphs = text, Paragraphs(text)
         spans = self.session.project.spans(self.doc_id, origin="suggested" if self.suggested_only else None)
-        if self.suggested_only:  # grouped by label here: a proxy sort of 5,000 rows costs ~0.4 s of data() calls
+        if self.suggested_only:  # ordered here: a proxy sort of 5,000 rows costs ~0.4 s of data() calls
             last = len(self._positions)
-            spans.sort(key=lambda s: (self._positions.get(s.label, last), s.start, s.end, s.id))
+            spans.sort(key=lambda s: review_order(s, self._positions.get(s.label, last)))
         return spans
 
     def _load_labels(self) -> None:
@@ -149,20 +152,27 @@ class SpanTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(span, key)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return span.text if key == "text" else self._display(span, key)
+            return self._tooltip(span, key)
         if role == SORT_ROLE:
             if key == "label":
                 return (self._positions.get(span.label, len(self._positions)) * 10_000_000) + span.start
-            if key == "position":
+            if key in ("position", "paragraph"):
                 return span.start
+            if key == "score":
+                score = score_of(span)
+                return 1.0 if score is None else score
             return self._display(span, key)
         if role == SPAN_ID_ROLE:
             return span.id
+        if role == CONTEXT_ROLE:
+            return context_of(span, self._text)
+        if role == COLOR_ROLE:
+            return self._colors.get(span.label, QColor("#e0e0e0"))
         if role == Qt.ItemDataRole.DecorationRole and key == "label":
             return self._colors.get(span.label, QColor("#e0e0e0"))  # Qt paints a QColor as a swatch
         if role == Qt.ItemDataRole.ForegroundRole and span.origin == "suggested" and not self.suggested_only:
             return QColor("#7a7a7a")  # awaiting review: quieter than the annotator's own spans
-        if role == Qt.ItemDataRole.TextAlignmentRole and key == "position":
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("position", "paragraph", "score"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -175,12 +185,30 @@ class SpanTableModel(QAbstractTableModel):
             return f"{span.start}–{span.end}"
         if key == "origin":
             title = ORIGIN_TITLES.get(span.origin)
-            return QCoreApplication.translate(CONTEXT, title) if title else span.origin
+            return QCoreApplication.translate("SpanTableModel", title) if title else span.origin
         if key == "detail":
-            return detail_of(span)
+            return reading_of(span, self._text)
         if key == "annotator":
             return span.annotator or ""
+        if key == "paragraph":
+            return self._paragraphs.title(span.start)
+        if key == "score":
+            score = score_of(span)
+            return "" if score is None else f"{score:.2f}"
         return ""
+
+    def _tooltip(self, span: Span, key: str) -> str:
+        if key == "text" and self._text:
+            before, text, after = context_of(span, self._text)
+            return f"{before}【{text}】{after}"
+        if key == "text":
+            return span.text
+        if key == "paragraph":
+            return QCoreApplication.translate("SpanTableModel", "{0}，第 {1}–{2} 字").format(
+                self._paragraphs.title(span.start), span.start + 1, span.end)
+        if key == "score":
+            return QCoreApplication.translate("SpanTableModel", "建议的把握（0–1）；规则的建议没有分数，按 1 计")
+        return self._display(span, key)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():

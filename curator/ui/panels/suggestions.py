@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QEvent,
-    QModelIndex,
     QObject,
-    QSortFilterProxyModel,
     Qt,
     QThreadPool,
     Signal,
@@ -14,6 +12,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -28,38 +27,22 @@ from curator.core.model import Span
 from curator.services import reviewing
 from curator.services.suggesting import proposals_edit
 from curator.ui.panels.common import (
-    FilterProxy,
     SpanListReactions,
     fit_columns,
     table_view,
 )
+from curator.ui.panels.delegates import SuggestionDelegate
+from curator.ui.panels.readings import score_of
+from curator.ui.panels.suggestion_filter import LabelProxy, below, passes
 from curator.ui.panels.span_model import SpanTableModel
 from curator.ui.panels.suggest_run import RunSignals, SuggestionRun
 from curator.ui.session import Session
+from curator.ui.settings import Settings
 
 SOURCE = "rules"
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 REJECT_KEYS = (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
-
-
-class LabelProxy(FilterProxy):
-    """Sort/filter proxy that can also keep one label only."""
-
-    label: str | None = None
-
-    def set_label(self, label: str | None) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
-            self.beginFilterChange()
-            self.label = label
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.label = label
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
-        if self.label is not None and self.sourceModel().span_at(source_row).label != self.label:
-            return False
-        return super().filterAcceptsRow(source_row, source_parent)
+TEXT_COLUMN, DETAIL_COLUMN, SCORE_COLUMN = 1, 2, 4  # of SUGGESTION_COLUMNS
 
 
 class SuggestionsPanel(SpanListReactions, QWidget):
@@ -80,10 +63,25 @@ class SuggestionsPanel(SpanListReactions, QWidget):
         self.proxy = LabelProxy(self)
         self.proxy.setSourceModel(self.model)
         self._run: SuggestionRun | None = None
+        self._quiet = False  # the current row follows the article: do not send it back there
         self._signals: RunSignals | None = None
 
+        self.settings = Settings()
         self.label_filter = QComboBox(self)
+        self.label_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.label_filter.currentIndexChanged.connect(lambda _: self.proxy.set_label(self.label_filter.currentData()))
+        self.min_score = QDoubleSpinBox(self)
+        self.min_score.setRange(0.0, 1.0)
+        self.min_score.setSingleStep(0.05)
+        self.min_score.setDecimals(2)
+        self.min_score.setValue(self.settings.min_score())
+        self.min_score.setToolTip(self.tr("隐藏分数低于此值的建议（规则的建议没有分数，总是显示）"))
+        self.proxy.set_min_score(self.min_score.value())
+        self.min_score.valueChanged.connect(self._set_min_score)
+        score_caption = QLabel(self.tr("最低分数"), self)
+        score_caption.setBuddy(self.min_score)
+        self.hidden_note = QLabel(self)
+        self.hidden_note.setStyleSheet("color: palette(mid);")
         self.suggest_button = QPushButton(self.tr("建议"), self)
         self.suggest_button.setToolTip(self.tr("用规则为本文找出可能的标注"))
         self.suggest_button.clicked.connect(self.suggest_document)
@@ -98,7 +96,12 @@ class SuggestionsPanel(SpanListReactions, QWidget):
         self.view = table_view(self, self.proxy)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        fit_columns(self.view, {0: "标签标签", 2: "注册志愿者 = 30,000 人", 3: "000000–000000"}, stretch=1)
+        self.view.setItemDelegateForColumn(TEXT_COLUMN, SuggestionDelegate(DETAIL_COLUMN, self.view))
+        self.view.verticalHeader().setDefaultSectionSize(SuggestionDelegate.row_height(self.view.fontMetrics()))
+        self.view.verticalHeader().hide()
+        self.view.setColumnHidden(DETAIL_COLUMN, True)  # the delegate shows the reading under the text
+        fit_columns(self.view, {0: "数据＃", 3: "第00段", 4: "0.00"}, stretch=TEXT_COLUMN)  # ＃: the swatch
+        self.view.horizontalHeader().setMinimumSectionSize(36)
         self.view.installEventFilter(self)
         self.view.activated.connect(self._activate)
         self.view.selectionModel().currentRowChanged.connect(self._focus)
@@ -114,7 +117,11 @@ class SuggestionsPanel(SpanListReactions, QWidget):
         for widget in (self.suggest_button, self.project_button, self.progress, self.cancel_button):
             top.addWidget(widget)
         top.addStretch(1)
-        top.addWidget(self.label_filter)
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.label_filter, score_caption, self.min_score, self.hidden_note):
+            filters.addWidget(widget)
+        filters.addStretch(1)
         keys = QHBoxLayout()
         keys.setContentsMargins(0, 0, 0, 0)
         for widget in (accept, reject, accept_all):
@@ -124,13 +131,17 @@ class SuggestionsPanel(SpanListReactions, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         layout.addLayout(keys)
 
         self.model.modelReset.connect(self._update_labels)
+        for signal in (self.model.modelReset, self.model.dataChanged, self.proxy.rowsInserted, self.proxy.rowsRemoved):
+            signal.connect(self._update_scores)
         session.changed.connect(self._on_changed)
         self._set_running(False)
         self._update_labels()
+        self._update_scores()
 
     def _tool(self, text: str, tip: str, slot) -> QToolButton:
         button = QToolButton(self)
@@ -144,6 +155,21 @@ class SuggestionsPanel(SpanListReactions, QWidget):
     def set_document(self, doc_id: int | None) -> None:
         self.model.set_document(doc_id)
         self._make_current(0)
+        if self._run is None:  # a finished run's "新增 N 条建议" was about the article it ran on
+            self.status.setText("")
+
+    def select_rows_for_span(self, span_id: int) -> None:
+        """Make the suggestion span_id current (a click on it in the article), without flashing it there."""
+        row = self.model.row_of(span_id)
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else None
+        if index is None or not index.isValid():
+            return
+        self._quiet = True
+        try:
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+        finally:
+            self._quiet = False
 
     def current_span(self) -> Span | None:
         index = self.view.currentIndex()
@@ -168,8 +194,8 @@ class SuggestionsPanel(SpanListReactions, QWidget):
         return self._apply_keeping_row(reviewing.reject(self.session.project, span))
 
     def accept_all_of_label(self, label: str | None) -> bool:
-        """Every suggestion of label in this document, accepted as one undo step."""
-        spans = [s for s in self.model.spans() if s.label == label]
+        """Every suggestion of label in this document that the list shows, accepted as one undo step."""
+        spans = [s for s in self.model.spans() if s.label == label and passes(s, self.proxy.min_score)]
         if not spans:
             return False
         title = self.model.label_title(label)
@@ -288,6 +314,19 @@ class SuggestionsPanel(SpanListReactions, QWidget):
 
     # -- reacting ------------------------------------------------------------------------
 
+    def _set_min_score(self, value: float) -> None:
+        self.proxy.set_min_score(value)
+        self.settings.set_min_score(value)
+        self._update_scores()
+        if not self.view.currentIndex().isValid():
+            self._make_current(0)
+
+    def _update_scores(self, *args) -> None:
+        """The 分数 column shows only when some suggestion has a score below 1; say how many the threshold hides."""
+        scores = [score for score in map(score_of, self.model.spans()) if score is not None]
+        self.view.setColumnHidden(SCORE_COLUMN, not any(score < 1.0 for score in scores))
+        hidden = sum(1 for score in scores if below(score, self.proxy.min_score))
+        self.hidden_note.setText(self.tr("隐藏 {0} 条").format(hidden) if hidden else "")
 
     def _update_labels(self) -> None:
         """The label filter lists the labels that have suggestions here, with their counts."""

@@ -40,14 +40,27 @@ def edit_text(value: Any) -> str:
 
 
 def parse_value(text: str) -> float | None:
-    """A number typed by the annotator ("30,000", "１.６", " 97 "); "" clears the value."""
-    cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace(" ", "")
+    """A number typed by the annotator, read as the suggester reads figures; "" clears the value.
+
+    "30,000", "１.６", " 97 ", "30万", "1.2亿", "3.5万", "三千" are numbers; a unit or qualifier typed
+    with it ("超30万人") is read past, and only the value is kept (the unit has its own column).
+    """
+    cleaned = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
     if not cleaned:
         return None
     try:
-        number = float(cleaned)
+        number = float(cleaned.replace(",", ""))
     except ValueError:
-        raise InvalidValue(text.strip()) from None
-    if math.isnan(number) or math.isinf(number):
+        number = _quantity_value(cleaned)
+    if number is None or math.isnan(number) or math.isinf(number):
         raise InvalidValue(text.strip())
     return number
+
+
+def _quantity_value(text: str) -> float | None:
+    """The value of text if the whole of it is one quantity (30万, 1.2亿人, 超3万), else None."""
+    from curator.core.quantity import QUANTITY_RE, quantity_from_match
+
+    match = QUANTITY_RE.fullmatch(text)
+    quantity = quantity_from_match(match) if match else None
+    return quantity.value if quantity else None

@@ -79,7 +79,7 @@ def test_value_typed_into_the_cell_is_saved_marked_edited_and_undone(qtbot, figu
     assert figures_panel.proxy.index(proxy_row(figures_panel, fact_id), 1).data() == "30,000"
 
 
-@pytest.mark.parametrize("typed", ["三万多", "abc", "3万", "1.2.3"])
+@pytest.mark.parametrize("typed", ["abc", "1.2.3", "很多", "30万人参加", "五一"])
 def test_a_value_that_is_not_a_number_is_refused_with_a_message(qtbot, figures_panel, session, store, tagged, typed):
     fact_id = tagged[1]["超3万人"].fact_id
     before = store.row("figures", fact_id)
@@ -90,6 +90,22 @@ def test_a_value_that_is_not_a_number_is_refused_with_a_message(qtbot, figures_p
     assert session.undo_stack.count() == 0
     assert typed in blocker.args[0] and "数字" in blocker.args[0]
     assert figures_panel.status.isVisible() and "数字" in figures_panel.status.text()
+
+
+@pytest.mark.parametrize(("typed", "value"), [
+    ("30万", 300_000), ("1.2亿", 120_000_000), ("１２３", 123), ("12,500", 12_500), ("3.5万", 35_000),
+    ("三千", 3000), ("30万人", 300_000), ("超3.2万", 32_000),
+])
+def test_a_quantity_typed_as_in_the_text_is_read_as_the_suggester_reads_it(qtbot, figures_panel, store, tagged,
+                                                                           typed, value):
+    fact_id = tagged[1]["超3万人"].fact_id
+    before = store.row("figures", fact_id)
+    _, editor = open_editor(qtbot, figures_panel, fact_id, "value")
+    assert "30万" in editor.placeholderText() and "单位" in editor.toolTip()
+    type_and_enter(qtbot, editor, typed)
+    row = store.row("figures", fact_id)
+    assert row["value"] == value and row["edited"] == 1
+    assert (row["unit"], row["qualifier"]) == (before["unit"], before["qualifier"])  # only the value is filled
 
 
 def test_value_cells_read_without_trailing_zero_and_with_thousands_separators(figures_panel, tagged):
@@ -223,3 +239,17 @@ def test_initiatives_panel_edits_a_name_and_ignores_figure_changes(qtbot, sessio
 def test_figures_panel_headers_are_chinese(figures_panel):
     headers = [figures_panel.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
     assert headers == ["指标", "数值", "单位", "限定", "地点", "时间", "关联举措"]
+
+
+@pytest.mark.parametrize("width", [460, 900])
+def test_the_name_column_is_never_squeezed_under_the_others(qtbot, session, doc_id, tagged, width):
+    panel = FactTablePanel(session, "initiatives")
+    qtbot.addWidget(panel)
+    panel.resize(width, 400)
+    panel.set_document(doc_id)
+    panel.show()
+    qtbot.waitExposed(panel)
+    header = panel.view.horizontalHeader()
+    assert header.sectionSize(0) >= panel.view.fontMetrics().horizontalAdvance("注册志愿者人数")
+    if width == 900:  # room enough: the name takes what the others leave, no sideways scrolling
+        assert sum(header.sectionSize(c) for c in range(header.count())) <= panel.view.viewport().width()

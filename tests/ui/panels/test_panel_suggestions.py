@@ -178,3 +178,34 @@ def test_cancel_stops_the_run_and_stores_nothing(qtbot, panel, store, monkeypatc
     assert blocker.args == [0]
     assert all(not store.spans(d.id, origin="suggested") for d in store.documents())
     assert "取消" in panel.status.text()
+
+
+def test_scored_suggestions_come_surest_first_and_a_threshold_hides_the_weak(qtbot, panel, session, store, doc_id):
+    from curator.core.edits import propose_spans
+    from curator.ui.settings import Settings
+
+    text = store.document(doc_id).text
+    found = []
+    for piece, score in (("12个", 0.4), ("5场", 0.9), ("2500份", None)):
+        start = text.index(piece)
+        attrs = {"value": float(piece[:-1]), "unit": piece[-1], "qualifier": ""} | ({"score": score} if score else {})
+        found.append((start, start + len(piece), "figure", attrs))
+    session.apply(propose_spans("建议", store.document(doc_id), found, first_id=store.next_id("spans", 3), source="model"))
+    assert texts(panel) == ["2500份", "5场", "12个"]  # a rule's suggestion (no score) counts as sure
+    assert not panel.view.isColumnHidden(4)
+    assert [panel.proxy.index(r, 4).data() for r in range(3)] == ["", "0.90", "0.40"]
+
+    panel.min_score.setFocus()
+    panel.min_score.selectAll()
+    qtbot.keyClicks(panel.min_score, "0.5")
+    qtbot.keyClick(panel.min_score, Qt.Key.Key_Return)
+    assert texts(panel) == ["2500份", "5场"]
+    assert panel.hidden_note.text() == "隐藏 1 条"
+    panel.view.setCurrentIndex(panel.proxy.index(0, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # all shown figures
+    assert [s.text for s in store.spans(doc_id, origin="suggested")] == ["12个"]
+
+    assert Settings().min_score() == 0.5  # remembered for the next start
+    again = SuggestionsPanel(session)
+    qtbot.addWidget(again)
+    assert again.min_score.value() == 0.5

@@ -1,0 +1,57 @@
+"""Telling a text broken into lines by its layout from one written in paragraphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from curator.core.encoding import decode
+from curator.core.importing import normalise
+from curator.core.layout import looks_line_broken
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+COLUMN = "\n".join([
+    "文明城市建设简报",
+    "今年以来，我市围绕创建全国文明城",
+    "市目标，组织志愿者深入社区开展邻里互",
+    "助、环境整治和文明劝导等活动，累计服",
+    "务群众超过三万人次，得到广泛好评。",
+    "下一步，全市将继续完善长效机制，推动",
+    "文明实践活动常态化开展，让文明新风吹",
+    "进千家万户。",
+])
+PARAGRAPHS = "\n".join([
+    "文明城市建设简报",
+    "今年以来，我市围绕创建全国文明城市目标，组织志愿者深入社区开展活动。",
+    "累计服务群众超过三万人次，得到广泛好评。",
+    "下一步，全市将继续完善长效机制。",
+    "推动文明实践活动常态化开展。",
+    "让文明新风吹进千家万户。",
+    "上下齐心",
+    "共绘文明蓝图",
+])
+
+
+def seed(name: str) -> str:
+    return normalise(decode((SEEDS / name).read_bytes())[0])
+
+
+@pytest.mark.parametrize(("text", "broken"), [
+    (COLUMN, True),
+    (PARAGRAPHS, False),
+    ("标题\n一段话。", False),  # too short to tell
+    ("", False),
+])
+def test_made_up_texts(text, broken):
+    assert looks_line_broken(text) is broken
+
+
+@pytest.mark.parametrize(("name", "broken"), [
+    ("000_a4d19c64646bffd5.txt", False),
+    ("001_e43fbc783dfd2842.txt", False),  # short headings between paragraphs are not breaks
+    ("002_30a7f78b16fb6951.txt", True),
+    ("003_e4a1ad1086615758.txt", True),
+])
+def test_the_seed_articles(name, broken):
+    assert looks_line_broken(seed(name)) is broken

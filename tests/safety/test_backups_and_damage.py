@@ -113,7 +113,7 @@ def test_no_migration_without_its_backup(tmp_path, monkeypatch):
         raise backup_module.BackupError("no space left on device")
 
     monkeypatch.setattr(backup_module, "make_backup", refuse)
-    with pytest.raises(ProjectError, match="not upgraded, because no backup could be made"):
+    with pytest.raises(ProjectError, match="not upgraded: no backup could be made"):
         Project.open(path)
     monkeypatch.undo()
     with Project.open(path) as store:

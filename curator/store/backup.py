@@ -14,6 +14,7 @@ replaces it).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -111,7 +112,8 @@ def make_backup(source: sqlite3.Connection | Path, project: Path, *, reason: str
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(f"no backup written to {folder}: {storage_problem(exc, saving=False)}") from None
     finally:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):  # nothing was written, or no folder
+            partial.unlink()
         if guard is not None:
             os.close(guard)  # after SQLite closed the file: closing another descriptor would drop SQLite's locks
     prune(project, keep=keep)
@@ -207,7 +209,7 @@ class DailyBackups:
         try:
             make_backup(self.project, self.project, reason="daily", keep=self.keep)
             self.last_error = None
-        except BackupError as exc:
+        except (BackupError, OSError, sqlite3.Error) as exc:  # a thread's error is seen only through last_error
             self.last_error = str(exc)
 
     @property

@@ -64,7 +64,7 @@ class Searching:
         """(id, title, status, snippet around first, text or None) of the first `limit` documents with every term."""
         text = "text" if with_text else "NULL"
         snippet = f"substr(text, max(1, instr(text, ?) - {SNIPPET_REACH}), ? + {SNIPPET_REACH * 2}), {text}"
-        indexed = [term for term in terms if _indexed(term)]
+        indexed = [term for term in terms if _indexed(term[:PHRASE_CHARS])]
         phrase = " AND ".join(phrase_query(term[:PHRASE_CHARS]) for term in indexed)
         checks = " AND ".join("instr(text, ?) > 0" for _ in terms)  # the index finds candidates; the text decides
         if indexed and len(indexed) == len(terms):

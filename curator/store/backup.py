@@ -38,6 +38,10 @@ _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<re
 class BackupError(Exception):
     """A backup could not be written (disk full, folder not writable, source unreadable)."""
 
+    def __init__(self, message: str, *, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason or message  # the cause alone, for a sentence of the caller's
+
 
 @dataclass(frozen=True)
 class Backup:
@@ -107,10 +111,12 @@ def make_backup(source: sqlite3.Connection | Path, project: Path, *, reason: str
             if own:
                 conn.close()
         if ok != "ok":
-            raise BackupError(f"the project failed its check ({ok}); the older backups are kept")
+            raise BackupError(f"the project failed its check ({ok}); the older backups are kept",
+                              reason=f"the project failed its check: {ok}")
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
-        raise BackupError(f"no backup written to {folder}: {storage_problem(exc, saving=False)}") from None
+        reason = storage_problem(exc, saving=False, hint=False)
+        raise BackupError(f"no backup written to {folder}: {reason}", reason=reason) from None
     finally:
         with contextlib.suppress(FileNotFoundError, NotADirectoryError):  # nothing was written, or no folder
             partial.unlink()

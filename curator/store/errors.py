@@ -51,13 +51,13 @@ def disk_full(exc: BaseException) -> bool:
             or getattr(exc, "errno", None) in (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)))
 
 
-def storage_problem(exc: BaseException, *, saving: bool = True) -> str:
-    """What a failed write (or a failed open, saving=False) means for the user."""
+def storage_problem(exc: BaseException, *, saving: bool = True, hint: bool = True) -> str:
+    """What a failed write (or a failed open, saving=False) means for the user; hint=False leaves out what to do."""
     text = str(exc)
     after = " (nothing was half-saved)" if saving else ""
     if disk_full(exc):
-        detail = "" if "full" in text or "No space" in text else f" or cannot be written ({text})"
-        return f"the disk is full{detail}; free some space and try again{after}"
+        what = "the disk is full" if "full" in text or "No space" in text else f"the disk is full or cannot be written ({text})"
+        return f"{what}; free some space and try again{after}" if hint else what
     if "readonly" in text or "read-only" in text:
         return "the project file cannot be written (read-only file or folder)"
     if "locked" in text or "busy" in text:

@@ -125,7 +125,7 @@ class Project(Importing, Searching, Restoring):
                 conn.close()
             place_new(staged, path)
         except (sqlite3.Error, OSError) as exc:
-            raise ProjectError(f"{path}: cannot create it ({storage_problem(exc, saving=False)})") from None
+            raise ProjectError(f"{path}: cannot create it: {storage_problem(exc, saving=False)}") from None
         finally:
             for suffix in ("", "-journal", "-wal", "-shm"):
                 Path(str(staged) + suffix).unlink(missing_ok=True)
@@ -149,7 +149,7 @@ class Project(Importing, Searching, Restoring):
             _close_quietly(conn, lock)
             if "malformed" in str(exc) or "not a database" in str(exc):
                 raise CorruptProject(path, str(exc), backups.newest_backup(path)) from None
-            raise ProjectError(f"{path}: cannot open it ({storage_problem(exc, saving=False)})") from None
+            raise ProjectError(f"{path}: cannot open it: {storage_problem(exc, saving=False)}") from None
         except sqlite3.DatabaseError as exc:
             _close_quietly(conn, lock)
             raise CorruptProject(path, str(exc), backups.newest_backup(path)) from None
@@ -180,8 +180,8 @@ class Project(Importing, Searching, Restoring):
             try:  # before anything is written (WAL mode included): on a full disk this is what fails first
                 backups.make_backup(conn, self.path, reason="migration")
             except backups.BackupError as exc:
-                raise ProjectError(f"{self.path}: not upgraded: no backup could be made ({exc}); "
-                                   "nothing was changed") from None
+                raise ProjectError(f"{self.path}: not upgraded: no backup could be made ({exc.reason}); "
+                                   "free some space and open it again (nothing was changed)") from None
         if self.path is not None:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -447,7 +447,7 @@ class Project(Importing, Searching, Restoring):
         try:
             return self._stats()
         except sqlite3.OperationalError as exc:
-            raise ProjectError(f"{self.path or 'project'}: cannot read it ({storage_problem(exc, saving=False)})") from None
+            raise ProjectError(f"{self.path or 'project'}: cannot read it: {storage_problem(exc, saving=False)}") from None
 
     def _stats(self) -> dict[str, Any]:
         conn = self.db.conn

@@ -9,6 +9,8 @@ locks may not reach) is honoured until `curator unlock` removes it.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import socket
@@ -120,10 +122,10 @@ def _os_locked(project: Path) -> bool:
     except OSError:
         return False
     try:
-        if not _try_os_lock(fd, shared=True):
-            return True
-        _os_unlock(fd)
-        return False
+        taken = _try_os_lock(fd, shared=True)
+        if taken:
+            _os_unlock(fd)
+        return taken is False
     finally:
         os.close(fd)
 
@@ -164,18 +166,19 @@ def break_lock(project: Path, *, other_host: bool = False) -> LockHolder | None:
 # -- taking and releasing -----------------------------------------------------------------------
 
 
-def _try_os_lock(fd: int, *, shared: bool = False) -> bool:
-    if fcntl is not None:
-        try:
-            fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
-        except OSError:
-            return False
-        return True
-    os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+_BUSY = (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES, errno.EDEADLK)
+
+
+def _try_os_lock(fd: int, *, shared: bool = False) -> bool | None:
+    """True: taken; False: another holds it; None: this file system has no such locks (some network drives)."""
     try:
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-    except OSError:
-        return False
+        if fcntl is not None:
+            fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
+        else:
+            os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    except OSError as exc:
+        return False if exc.errno in _BUSY else None
     return True
 
 
@@ -210,9 +213,13 @@ def _honoured(found: LockHolder | None) -> bool:
     return not found.os_lock and _same_process(found, found.pid)  # an older curator, which took no OS lock
 
 
-def _me() -> dict[str, object]:
-    return {"pid": os.getpid(), "host": socket.gethostname(), "since": datetime.now().astimezone().isoformat(timespec="seconds"),
-            "started": process_started(os.getpid()), "os_lock": True}
+def _write_me(fd: int, *, os_lock: bool) -> None:
+    me = {"pid": os.getpid(), "host": socket.gethostname(), "since": datetime.now().astimezone().isoformat(timespec="seconds"),
+          "started": process_started(os.getpid()), "os_lock": os_lock}
+    os.ftruncate(fd, 0)
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.write(fd, json.dumps(me).encode("utf-8"))
+    os.fsync(fd)
 
 
 def _take_fd(path: Path) -> int:
@@ -220,7 +227,15 @@ def _take_fd(path: Path) -> int:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         locked = False
         try:
-            if not _try_os_lock(fd):
+            taken = _try_os_lock(fd)
+            if taken is None:  # no OS locks on this drive: the file's text is all there is to go by
+                found = _read_fd(fd)
+                if found is not None and is_live(found, path.with_name(path.name[:-len(".lock")])) \
+                        and not (found.here and found.pid == os.getpid()):
+                    raise LockHeld(found)
+                _write_me(fd, os_lock=False)
+                return fd
+            if not taken:
                 found = _read_fd(fd)
                 if found is None and attempt < _BUSY_RETRIES:
                     os.close(fd)
@@ -236,10 +251,7 @@ def _take_fd(path: Path) -> int:
                 assert found is not None
                 locked = False
                 raise LockHeld(found)
-            os.ftruncate(fd, 0)
-            os.lseek(fd, 0, os.SEEK_SET)
-            os.write(fd, json.dumps(_me()).encode("utf-8"))
-            os.fsync(fd)
+            _write_me(fd, os_lock=True)
             return fd
         except BaseException:
             if locked and _same_file(fd, path):  # e.g. a full disk: leave no empty lock file behind
@@ -289,14 +301,12 @@ class ProjectLock:
             try:
                 found = _read_fd(held.fd) if _same_file(held.fd, self.path) else None
                 if found is not None and found.here and found.pid == os.getpid():
-                    self.path.unlink(missing_ok=True)  # while we still hold the OS lock: no one can have taken it
-            except OSError as exc:  # a lock file that cannot be removed is stale once our OS lock goes
-                _unremoved.append(f"{self.path}: {exc}")
+                    # removed while we still hold the OS lock, so no one can have taken it; if it cannot be
+                    # removed it is stale once the OS lock goes, and the next open takes it
+                    with contextlib.suppress(OSError):
+                        self.path.unlink()
             finally:
                 os.close(held.fd)
-
-
-_unremoved: list[str] = []  # lock files this process could not remove (for a diagnosis; the next open takes them)
 
 
 # -- marking a file as being written (a backup's .partial) ---------------------------------------
@@ -310,8 +320,10 @@ def hold_exclusive(path: Path) -> int | None:
     if fcntl is None:
         return None
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    return fd
+    if _try_os_lock(fd):
+        return fd
+    os.close(fd)  # no locks on this drive (or, impossibly, a name already in use): the age rule applies
+    return None
 
 
 def is_held_elsewhere(path: Path) -> bool | None:
@@ -323,9 +335,9 @@ def is_held_elsewhere(path: Path) -> bool | None:
     except FileNotFoundError:
         return False
     try:
-        if not _try_os_lock(fd):
-            return True
-        _os_unlock(fd)
-        return False
+        taken = _try_os_lock(fd)
+        if taken:
+            _os_unlock(fd)
+        return None if taken is None else not taken
     finally:
         os.close(fd)

@@ -406,3 +406,21 @@ def test_stats_of_a_project_with_fresh_backups_has_no_backup_problem(tmp_path):
         store.backup_now()
     numbers = json.loads(CliRunner().invoke(main, ["stats", str(path), "--json"]).stdout)
     assert numbers["backup_problem"] is None
+
+
+def test_without_os_locks_the_lock_file_still_keeps_a_second_writer_out(tmp_path, monkeypatch):
+    from curator.store import lock as lock_module
+
+    if process_started(os.getpid()) is None:
+        pytest.skip("this OS does not give a process's start time")
+    path = _seeded(tmp_path)
+    monkeypatch.setattr(lock_module, "_try_os_lock", lambda fd, shared=False: None)  # e.g. some network drives
+    parent = os.getppid()
+    _write_lock(path, pid=parent, host=socket.gethostname(), started=process_started(parent), os_lock=False)
+    with Project.open(path) as store:
+        assert store.read_only and store.locked_by.pid == parent
+    lock_path(path).unlink()
+    with Project.open(path) as store:
+        assert not store.read_only
+        assert json.loads(lock_path(path).read_text(encoding="utf-8"))["os_lock"] is False
+    assert not lock_path(path).exists()

@@ -20,7 +20,6 @@ from curator.core.model import (
     FACT_TABLE_NAMES,
     JSON_COLUMNS,
     SPAN_COLUMNS,
-    STATUSES,
     Document,
     Label,
     Span,
@@ -40,6 +39,7 @@ from curator.store.lock import LockHeld, LockHolder, ProjectLock, current_holder
 from curator.store.restore import PROJECT_ID, Restoring  # meta key: a uuid made at creation (or first writable open)
 from curator.store.schema import migrations
 from curator.store.search import Searching
+from curator.store.stats import Counting
 
 EDITABLE_TABLES = frozenset({"documents", "spans", *FACT_TABLE_NAMES, "rejections", "labels", "meta"})
 PACKAGE_ANNOTATOR = "package_annotator"  # meta key of a work package: whose package it is
@@ -71,7 +71,7 @@ def _decode(row: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-class Project(Importing, Searching, Restoring):
+class Project(Importing, Searching, Restoring, Counting):
     def __init__(self, db: Database, path: Path | None, *, read_only: bool, lock: ProjectLock | None,
                  locked_by: LockHolder | None = None) -> None:
         self.db = db
@@ -415,18 +415,6 @@ class Project(Importing, Searching, Restoring):
         """This project's identity: the same in its backups and in the work packages made from it."""
         return self.meta(PROJECT_ID) or ""
 
-    def read_only_reason(self) -> str | None:
-        """Why this project is open read-only, and how to open it for writing; None when it is writable."""
-        if not self.read_only:
-            return None
-        holder = self.locked_by
-        if holder is None:
-            return f"{self.path} is open read-only (the file or its folder cannot be written, or read-only was asked for)"
-        if holder.here:
-            return f"{self.path} is open for writing by {holder}; close it there first (opened read-only)"
-        return (f"{self.path} is open for writing by {holder} (another computer; opened read-only). "
-                f"If no curator has it open there any more, run `curator unlock \"{self.path}\"` to open it anyway")
-
     def package_annotator(self) -> str:
         """The annotator a work package belongs to ("" for an ordinary project): every edit in it is theirs."""
         return self.meta(PACKAGE_ANNOTATOR) or ""
@@ -435,42 +423,8 @@ class Project(Importing, Searching, Restoring):
         with self.db.atomic():
             self.db.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
 
-    # -- statistics ----------------------------------------------------------------------
-
-    def status_counts(self) -> dict[str, int]:
-        """Documents per status (every status present, 0 when none): one small index scan."""
-        status = {name: 0 for name in STATUSES}
-        status.update(self.db.conn.execute("SELECT status, COUNT(*) FROM documents GROUP BY status"))
-        return status
-
-    def stats(self) -> dict[str, Any]:
-        try:
-            return self._stats()
-        except sqlite3.OperationalError as exc:
-            raise ProjectError(f"{self.path or 'project'}: cannot read it: {storage_problem(exc, saving=False)}") from None
-
-    def _stats(self) -> dict[str, Any]:
-        conn = self.db.conn
-        spans: dict[str, int] = {}
-        suggestions = 0
-        for origin, label, count in conn.execute("SELECT origin, label, COUNT(*) FROM spans GROUP BY origin, label"):
-            if origin == "suggested":
-                suggestions += count
-            else:
-                spans[label] = spans.get(label, 0) + count
-        status = self.status_counts()
-        return {
-            "documents": self.document_count(),
-            "spans": dict(sorted(spans.items())),
-            "suggestions": suggestions,
-            "facts": {t: conn.execute(f"SELECT COUNT(*) FROM [{t}]").fetchone()[0] for t in FACT_TABLE_NAMES},
-            "status": status,
-        }
-
 def _close_quietly(conn: sqlite3.Connection | None, lock: ProjectLock | None) -> None:
     if conn is not None:
         conn.close()
     if lock is not None:
         lock.release()
-
-

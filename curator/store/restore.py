@@ -54,6 +54,18 @@ class Restoring:
             return None
         return backups.overdue(self.path, since=timestamp(self.meta("created")))
 
+    def read_only_reason(self) -> str | None:
+        """Why this project is open read-only, and how to open it for writing; None when it is writable."""
+        if not self.read_only:
+            return None
+        holder = self.locked_by
+        if holder is None:
+            return f"{self.path} is open read-only (the file or its folder cannot be written, or read-only was asked for)"
+        if holder.here:
+            return f"{self.path} is open for writing by {holder}; close it there first (opened read-only)"
+        return (f"{self.path} is open for writing by {holder} (another computer; opened read-only). "
+                f"If no curator has it open there any more, run `curator unlock \"{self.path}\"` to open it anyway")
+
     @staticmethod
     def lock_holder(path: str | Path) -> LockHolder | None:
         """The holder named in the project's lock file, alive or not (what `curator unlock` would remove)."""

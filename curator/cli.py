@@ -376,7 +376,8 @@ def restore(project: Path, backup: Path | None, list_only: bool, yes: bool) -> N
             kept = Project.restore_backup(project, backup, over_healthy=True)
     except ProjectError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"restored {project} from {backup or 'its newest backup'}; the replaced file is kept as {kept}")
+    kept_note = f"the replaced file is kept as {kept}" if kept.exists() else "there was no file to keep"
+    click.echo(f"restored {project} from {backup or 'its newest backup'}; {kept_note}")
 
 
 @main.command()

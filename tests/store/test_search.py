@@ -168,3 +168,10 @@ def test_cli_search_with_bytes_that_are_not_utf8(project):
     assert done.returncode == 1 and "Traceback" not in err
     assert err.strip().splitlines() == ["Error: the query holds bytes that are not UTF-8 text; "
                                         "set the terminal to UTF-8 (nothing was searched)"]
+
+
+def test_a_long_term_whose_first_characters_the_index_drops_is_still_found():
+    punctuation = "，。" * 20  # over PHRASE_CHARS characters the tokenizer keeps nothing of
+    project = _memory_project([f"开头{punctuation}志愿者结尾", "别的"])
+    assert [h.id for h in project.search(punctuation + "志愿者")] == [1]
+    assert project.search(punctuation + "志愿者不在") == []

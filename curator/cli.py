@@ -85,8 +85,7 @@ def import_(project: str, paths: tuple[Path, ...], reflow: bool) -> None:
 
 def _refuse_read_only(store) -> None:
     if store.read_only:
-        who = f" by {store.locked_by}" if store.locked_by else ""
-        raise click.ClickException(f"{store.path} is open{who}; close it there first (opened read-only, nothing changed)")
+        raise click.ClickException(f"{store.read_only_reason()}; nothing changed")
 
 
 @main.command("list")
@@ -107,12 +106,22 @@ def list_(project: str, status: str | None, as_json: bool) -> None:
 @main.command()
 @click.argument("project", type=click.Path(exists=True, dir_okay=False))
 @click.argument("query")
-@click.option("--limit", default=200, show_default=True, help="At most this many hits.")
+@click.option("--limit", default=200, show_default=True, type=click.IntRange(min=1),
+              help="At most this many hits (up to 1,000,000).")
 @click.option("--json", "as_json", is_flag=True, help="A JSON array instead of lines.")
 def search(project: str, query: str, limit: int, as_json: bool) -> None:
     """Find documents containing QUERY (plain substrings; several words must all occur)."""
+    from curator.store import ProjectError
+    from curator.store.search import unreadable_bytes
+
+    if unreadable_bytes(query):
+        raise click.ClickException("the query holds bytes that are not UTF-8 text; "
+                                   "set the terminal to UTF-8 (nothing was searched)")
     with _open(project, read_only=True) as store:
-        hits = store.search(query, limit=limit)
+        try:
+            hits = store.search(query, limit=limit)
+        except ProjectError as exc:
+            raise click.ClickException(str(exc)) from None
     if as_json:
         _echo_json([{"id": h.id, "title": h.title, "status": h.status, "snippet": h.snippet} for h in hits])
         return
@@ -127,14 +136,22 @@ def search(project: str, query: str, limit: int, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="A JSON object instead of lines.")
 def stats(project: str, as_json: bool) -> None:
     """Counts of documents, spans by label, facts by table and documents by status."""
+    from curator.store import ProjectError
+
     with _open(project, read_only=True) as store:
-        numbers = store.stats()
+        try:
+            numbers = store.stats()
+        except ProjectError as exc:
+            raise click.ClickException(str(exc)) from None
+        numbers["backup_problem"] = store.backup_problem()
     if as_json:
         _echo_json(numbers)
         return
     click.echo(f"documents: {numbers['documents']}")
     for group in ("status", "spans", "facts"):
         click.echo(f"{group}: " + ", ".join(f"{k} {v}" for k, v in numbers[group].items()))
+    if numbers["backup_problem"]:
+        click.echo(f"backups: {numbers['backup_problem']}")
 
 
 @main.command()
@@ -332,20 +349,55 @@ def import_corrections(project: str, workbook: Path, apply_: bool, yes: bool) ->
 @click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("backup", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--list", "list_only", is_flag=True, help="Only list the backups, newest first.")
-def restore(project: Path, backup: Path | None, list_only: bool) -> None:
+@click.option("--yes", is_flag=True, help="Restore over a project that is not damaged without asking (for scripts).")
+def restore(project: Path, backup: Path | None, list_only: bool, yes: bool) -> None:
     """Replace a damaged PROJECT with BACKUP (default: its newest good backup).
 
     Backups live in PROJECT.backups/ beside it: one before each upgrade and one a day
-    while the project is open. The replaced file is kept as PROJECT.damaged-STAMP.
+    while the project is open. Only a backup of this project is restored. The replaced
+    file is kept as PROJECT.damaged-STAMP; a PROJECT that is not damaged is replaced
+    only after you confirm (or with --yes).
     """
     from curator.store import Project, ProjectError
+    from curator.store.restore import HealthyProject
 
     if list_only:
         for found in Project.list_backups(project):
             click.echo(f"{found.path}  {found.reason}")
         return
     try:
-        kept = Project.restore_backup(project, backup)
+        try:
+            kept = Project.restore_backup(project, backup, over_healthy=yes)
+        except HealthyProject as exc:
+            if not click.confirm(f"{exc}.\nRestore anyway? The current file is kept beside it", default=False,
+                                 err=True):
+                raise click.ClickException("not restored; nothing was changed") from None
+            kept = Project.restore_backup(project, backup, over_healthy=True)
     except ProjectError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"restored {project} from {backup or 'its newest backup'}; the replaced file is kept as {kept}")
+    kept_note = f"the replaced file is kept as {kept}" if kept.exists() else "there was no file to keep"
+    click.echo(f"restored {project} from {backup or 'its newest backup'}; {kept_note}")
+
+
+@main.command()
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Remove a lock from another computer without asking.")
+def unlock(project: Path, yes: bool) -> None:
+    """Remove the write lock a crashed or far-away curator left on PROJECT, so it opens for writing.
+
+    Refused while a curator on this computer has PROJECT open. A lock from another computer
+    is removed after you confirm that no curator there has it open (two writers would damage it).
+    """
+    from curator.store import Project, ProjectError
+
+    holder = Project.lock_holder(project)
+    other_host = holder is not None and not holder.here
+    if other_host and not yes and not click.confirm(
+            f"{project} is locked by {holder}. Remove the lock? Only if no curator has it open there",
+            default=False, err=True):
+        raise click.ClickException("the lock was left in place")
+    try:
+        removed = Project.unlock(project, other_host=other_host)
+    except ProjectError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"unlocked {project} (the lock of {removed})" if removed else f"{project} was not locked", err=True)

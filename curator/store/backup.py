@@ -14,8 +14,10 @@ replaces it).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import shutil
 import sqlite3
 import threading
 import time
@@ -23,13 +25,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from curator.store.errors import storage_problem
+from curator.store.lock import hold_exclusive, is_held_elsewhere
+
 KEEP = 10
 DAILY_SECONDS = 24 * 3600
+OVERDUE_SECONDS = 2 * DAILY_SECONDS  # a project changed this long after its newest backup: the daily one failed
+STALE_PARTIAL_SECONDS = 3600  # where no OS lock tells, a .partial untouched this long is a killed backup's
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z]+)\.curator$")
 
 
 class BackupError(Exception):
     """A backup could not be written (disk full, folder not writable, source unreadable)."""
+
+    def __init__(self, message: str, *, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason or message  # the cause alone, for a sentence of the caller's
 
 
 @dataclass(frozen=True)
@@ -82,8 +93,11 @@ def make_backup(source: sqlite3.Connection | Path, project: Path, *, reason: str
     target = folder / f"{project.stem}-{stamp}{n}-{reason}.curator"
     partial = target.with_name(target.name + ".partial")
     own = not isinstance(source, sqlite3.Connection)
+    guard = None
     try:
         folder.mkdir(exist_ok=True)
+        remove_stale_partials(project)
+        guard = hold_exclusive(partial)  # tells a later cleaner that this .partial is being written
         conn = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True) if own else source
         try:
             copy = sqlite3.connect(str(partial))
@@ -97,14 +111,71 @@ def make_backup(source: sqlite3.Connection | Path, project: Path, *, reason: str
             if own:
                 conn.close()
         if ok != "ok":
-            raise BackupError(f"the project failed its check ({ok}); the older backups are kept")
+            raise BackupError(f"the project failed its check ({ok}); the older backups are kept",
+                              reason=f"the project failed its check: {ok}")
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
-        raise BackupError(f"no backup written to {folder}: {exc}") from None
+        reason = storage_problem(exc, saving=False, hint=False)
+        raise BackupError(f"no backup written to {folder}: {reason}", reason=reason) from None
     finally:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):  # nothing was written, or no folder
+            partial.unlink()
+        if guard is not None:
+            os.close(guard)  # after SQLite closed the file: closing another descriptor would drop SQLite's locks
     prune(project, keep=keep)
     return Backup(target, reason, now)
+
+
+def remove_stale_partials(project: Path, *, now: float | None = None) -> list[Path]:
+    """Delete the `.partial` files killed backups left (each as large as the project); not one being written."""
+    folder = backup_dir(project)
+    try:
+        names = [name for name in os.listdir(folder) if name.endswith(".curator.partial") and _NAME.match(name[:-8])]
+    except OSError:
+        return []
+    removed = []
+    for name in names:
+        path = folder / name
+        busy = is_held_elsewhere(path)
+        try:
+            if busy is None:  # no OS locks here: judge by age
+                busy = (now or time.time()) - path.stat().st_mtime < STALE_PARTIAL_SECONDS
+            if not busy:
+                path.unlink()
+                removed.append(path)
+        except FileNotFoundError:
+            continue  # its backup finished (renamed) or another cleaner was first
+    return removed
+
+
+def overdue(project: Path, *, since: float | None) -> str | None:
+    """Why the daily backups seem to be failing, when the project changed days after its newest backup."""
+    newest = newest_backup(project)
+    last = newest.made if newest else since
+    if last is None:
+        return None
+    changed = max((p.stat().st_mtime for p in (project, Path(str(project) + "-wal")) if p.exists()), default=0.0)
+    if changed - last <= OVERDUE_SECONDS:
+        return None
+    what = f"the newest backup is from {datetime.fromtimestamp(last):%Y-%m-%d}" if newest else "it has no backup"
+    return (f"{what}, though the project changed on {datetime.fromtimestamp(changed):%Y-%m-%d}: "
+            f"the daily backup is not being made ({_obstacle(project)})")
+
+
+def _obstacle(project: Path) -> str:
+    folder = backup_dir(project)
+    if folder.exists() and not folder.is_dir():
+        return f"{folder} is a file, not a folder"
+    where = folder if folder.is_dir() else project.parent
+    if not os.access(where, os.W_OK):
+        return f"{where} cannot be written"
+    try:
+        free, size = shutil.disk_usage(where).free, project.stat().st_size
+    except OSError as exc:
+        return str(exc.strerror or exc)
+    if free < size * 2:
+        return f"only {free // 1_000_000} MB free where a backup needs about {size // 1_000_000 + 1} MB"
+    return "it may have failed or been stopped; the next open tries again"
 
 
 def prune(project: Path, *, keep: int = KEEP) -> None:
@@ -126,7 +197,7 @@ class DailyBackups:
         self.project = project
         self.since = since
         self.keep = keep
-        self.last_error: str | None = None
+        self.last_error: str | None = None  # why the last daily backup of this session failed
         self._thread: threading.Thread | None = None
         self._next_check = 0.0
 
@@ -144,8 +215,12 @@ class DailyBackups:
         try:
             make_backup(self.project, self.project, reason="daily", keep=self.keep)
             self.last_error = None
-        except BackupError as exc:
+        except (BackupError, OSError, sqlite3.Error) as exc:  # a thread's error is seen only through last_error
             self.last_error = str(exc)
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
 
     def wait(self) -> None:
         if self._thread:

@@ -62,3 +62,22 @@ def timestamp(iso: str | None) -> float | None:
 
 def writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def place_new(staged: Path, path: Path) -> bool:
+    """Put the finished file staged at path unless path exists (never replacing it); True if staged was placed.
+
+    A hard link is atomic and refuses an existing name; where the file system has no links
+    (FAT on a USB stick) a rename after a check is the best there is.
+    """
+    try:
+        os.link(staged, path)
+    except FileExistsError:
+        return False
+    except OSError:
+        if path.exists():
+            return False
+        os.rename(staged, path)  # on Windows this refuses an existing name too
+        return True
+    staged.unlink()
+    return True

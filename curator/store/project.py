@@ -20,7 +20,6 @@ from curator.core.model import (
     FACT_TABLE_NAMES,
     JSON_COLUMNS,
     SPAN_COLUMNS,
-    STATUSES,
     Document,
     Label,
     Span,
@@ -34,15 +33,15 @@ from curator.store.errors import (
     ProjectError,
     storage_problem,
 )
-from curator.store.files import check_file, timestamp, writable
+from curator.store.files import check_file, place_new, timestamp, writable
 from curator.store.importer import Importing
-from curator.store.lock import LockHolder, ProjectLock, current_holder
-from curator.store.restore import Restoring
+from curator.store.lock import LockHeld, LockHolder, ProjectLock, current_holder
+from curator.store.restore import PROJECT_ID, Restoring  # meta key: a uuid made at creation (or first writable open)
 from curator.store.schema import migrations
 from curator.store.search import Searching
+from curator.store.stats import Counting
 
 EDITABLE_TABLES = frozenset({"documents", "spans", *FACT_TABLE_NAMES, "rejections", "labels", "meta"})
-PROJECT_ID = "project_id"  # meta key: a uuid made when the project is created (or first opened writable)
 PACKAGE_ANNOTATOR = "package_annotator"  # meta key of a work package: whose package it is
 ORIGIN_PROJECT = "origin_project_id"  # meta key of a work package: the project_id it was split from
 QUICK_CHECK_BYTES = 64 * 1024 * 1024  # a full quick_check on open costs ~10 ms/MB; larger files get the cheap checks
@@ -72,7 +71,7 @@ def _decode(row: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-class Project(Importing, Searching, Restoring):
+class Project(Importing, Searching, Restoring, Counting):
     def __init__(self, db: Database, path: Path | None, *, read_only: bool, lock: ProjectLock | None,
                  locked_by: LockHolder | None = None) -> None:
         self.db = db
@@ -88,46 +87,74 @@ class Project(Importing, Searching, Restoring):
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True, read_only: bool = False) -> Project:
         path = Path(path)
-        exists = path.exists()
-        if not exists and not create:
-            raise ProjectError(f"{path}: no such project file")
-        if exists:
-            check_file(path)
-        holder = current_holder(path) if exists else None
-        if read_only and holder is None and exists and writable(path):
-            try:
-                return cls._open(path, exists=exists, read_only=True, holder=None)
-            except NeedsUpgrade:  # e.g. `curator list` right after an update: upgrade it (with a backup) first
-                cls.open(path, create=False).close()
-        read_only = read_only or holder is not None
-        if not read_only and exists and not writable(path):
-            read_only = True
-        return cls._open(path, exists=exists, read_only=read_only, holder=holder)
+        if not path.exists():
+            if not create or read_only:
+                raise ProjectError(f"{path}: no such project file")
+            cls._create(path)
+        check_file(path)
+        if read_only:
+            holder = current_holder(path)
+            if holder is None and writable(path):
+                try:
+                    return cls._open(path, read_only=True, holder=None)
+                except NeedsUpgrade:  # e.g. `curator list` right after an update: upgrade it (with a backup) first
+                    cls.open(path, create=False).close()
+            return cls._open(path, read_only=True, holder=holder)
+        if not writable(path):
+            return cls._open(path, read_only=True, holder=None)
+        try:
+            lock = ProjectLock(path)
+        except LockHeld as held:
+            return cls._open(path, read_only=True, holder=held.holder)
+        except OSError as exc:  # the lock file beside it could not be written (full disk, folder gone)
+            raise ProjectError(f"{path}: cannot open it for writing ({exc.strerror or exc}); "
+                               "free some space, or open it read-only") from None
+        return cls._open(path, read_only=False, holder=None, lock=lock)
 
     @classmethod
-    def _open(cls, path: Path, *, exists: bool, read_only: bool, holder: LockHolder | None) -> Project:
+    def _create(cls, path: Path) -> None:
+        """Make a new project under a temporary name and put it in place whole: a second process creating
+        the same project at once finds either nothing or the finished file (theirs or ours)."""
+        staged = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.creating")
+        try:
+            conn = sqlite3.connect(str(staged))
+            try:
+                cls(Database(conn, execute_plugins=False), None, read_only=False, lock=None)._prepare()
+                conn.execute("PRAGMA journal_mode = WAL")
+            finally:
+                conn.close()
+            place_new(staged, path)
+        except (sqlite3.Error, OSError) as exc:
+            raise ProjectError(f"{path}: cannot create it: {storage_problem(exc, saving=False)}") from None
+        finally:
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(str(staged) + suffix).unlink(missing_ok=True)
+
+    @classmethod
+    def _open(cls, path: Path, *, read_only: bool, holder: LockHolder | None,
+              lock: ProjectLock | None = None) -> Project:
+        conn = None
         try:
             if read_only:
                 conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
             else:
                 conn = sqlite3.connect(str(path), check_same_thread=False)
             db = Database(conn, execute_plugins=False)  # no third-party sqlite-utils plugins on our file
-            lock = None if read_only else ProjectLock(path)
             project = cls(db, path, read_only=read_only, lock=lock, locked_by=holder)
-            project._prepare(exists=exists)
+            project._prepare(exists=True)
         except ProjectError:
-            _close_quietly(locals().get("conn"), locals().get("lock"))
+            _close_quietly(conn, lock)
             raise
         except sqlite3.OperationalError as exc:
-            _close_quietly(locals().get("conn"), locals().get("lock"))
+            _close_quietly(conn, lock)
             if "malformed" in str(exc) or "not a database" in str(exc):
                 raise CorruptProject(path, str(exc), backups.newest_backup(path)) from None
-            raise ProjectError(f"{path}: cannot open it ({storage_problem(exc)})") from None
+            raise ProjectError(f"{path}: cannot open it: {storage_problem(exc, saving=False)}") from None
         except sqlite3.DatabaseError as exc:
-            _close_quietly(locals().get("conn"), locals().get("lock"))
+            _close_quietly(conn, lock)
             raise CorruptProject(path, str(exc), backups.newest_backup(path)) from None
-        except OSError as exc:  # the lock file beside it could not be written (full disk, folder gone)
-            _close_quietly(locals().get("conn"), locals().get("lock"))
+        except OSError as exc:
+            _close_quietly(conn, lock)
             raise ProjectError(f"{path}: cannot open it for writing ({exc.strerror or exc}); "
                                "free some space, or open it read-only") from None
         return project
@@ -148,15 +175,16 @@ class Project(Importing, Searching, Restoring):
             if migrations.pending(self.db):
                 raise NeedsUpgrade("this project was made by an older curator and must be upgraded; open it writable once")
             return
+        fresh = not self.db["documents"].exists()
+        if not fresh and self.path is not None and migrations.pending(self.db):
+            try:  # before anything is written (WAL mode included): on a full disk this is what fails first
+                backups.make_backup(conn, self.path, reason="migration")
+            except backups.BackupError as exc:
+                raise ProjectError(f"{self.path}: not upgraded: no backup could be made ({exc.reason}); "
+                                   "free some space and open it again (nothing was changed)") from None
         if self.path is not None:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        fresh = not self.db["documents"].exists()
-        if not fresh and self.path is not None and migrations.pending(self.db):
-            try:
-                backups.make_backup(conn, self.path, reason="migration")
-            except backups.BackupError as exc:
-                raise ProjectError(f"{self.path}: not upgraded, because no backup could be made first ({exc})") from None
         migrations.apply(self.db)
         if fresh:
             self._install_labels(default_labels())
@@ -164,6 +192,7 @@ class Project(Importing, Searching, Restoring):
         if self.meta(PROJECT_ID) is None:
             self.set_meta(PROJECT_ID, uuid.uuid4().hex)
         if self.path is not None:
+            backups.remove_stale_partials(self.path)
             self._daily = backups.DailyBackups(self.path, since=timestamp(self.meta("created")))
             self._daily.poke()
 
@@ -394,36 +423,8 @@ class Project(Importing, Searching, Restoring):
         with self.db.atomic():
             self.db.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
 
-    # -- statistics ----------------------------------------------------------------------
-
-    def status_counts(self) -> dict[str, int]:
-        """Documents per status (every status present, 0 when none): one small index scan."""
-        status = {name: 0 for name in STATUSES}
-        status.update(self.db.conn.execute("SELECT status, COUNT(*) FROM documents GROUP BY status"))
-        return status
-
-    def stats(self) -> dict[str, Any]:
-        conn = self.db.conn
-        spans: dict[str, int] = {}
-        suggestions = 0
-        for origin, label, count in conn.execute("SELECT origin, label, COUNT(*) FROM spans GROUP BY origin, label"):
-            if origin == "suggested":
-                suggestions += count
-            else:
-                spans[label] = spans.get(label, 0) + count
-        status = self.status_counts()
-        return {
-            "documents": self.document_count(),
-            "spans": dict(sorted(spans.items())),
-            "suggestions": suggestions,
-            "facts": {t: conn.execute(f"SELECT COUNT(*) FROM [{t}]").fetchone()[0] for t in FACT_TABLE_NAMES},
-            "status": status,
-        }
-
 def _close_quietly(conn: sqlite3.Connection | None, lock: ProjectLock | None) -> None:
     if conn is not None:
         conn.close()
     if lock is not None:
         lock.release()
-
-

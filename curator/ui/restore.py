@@ -22,7 +22,7 @@ def offer_restore(exc: CorruptProject, parent=None) -> bool:
     if answer != QMessageBox.Yes:
         return False
     try:
-        Project.restore_backup(exc.path, exc.newest_backup.path)
+        Project.restore_backup(exc.path, exc.newest_backup.path, over_healthy=True)  # the user was just asked
     except ProjectError as failed:
         QMessageBox.critical(parent, tr("无法恢复"), str(failed))
         return False

@@ -113,7 +113,7 @@ def test_no_migration_without_its_backup(tmp_path, monkeypatch):
         raise backup_module.BackupError("no space left on device")
 
     monkeypatch.setattr(backup_module, "make_backup", refuse)
-    with pytest.raises(ProjectError, match="not upgraded, because no backup could be made"):
+    with pytest.raises(ProjectError, match="not upgraded: no backup could be made"):
         Project.open(path)
     monkeypatch.undo()
     with Project.open(path) as store:
@@ -251,3 +251,29 @@ def test_an_older_project_listed_read_only_is_upgraded_first(tmp_path):
     assert len(json.loads(result.output)) == 4
     if len(schema.migrations._migrations) > 1:
         assert [b.reason for b in Project.list_backups(path)] == ["migration"]
+
+
+# -- the edges the mutation run found untested (issue 10) -------------------------------------------
+
+
+def test_a_daily_backup_is_due_at_exactly_a_day_and_not_a_second_before(tmp_path):
+    path = _seeded(tmp_path)
+    with Project.open(path) as store:
+        made = store.backup_now()
+    assert backup_module.daily_due(path, now=made.made + backup_module.DAILY_SECONDS)
+    assert not backup_module.daily_due(path, now=made.made + backup_module.DAILY_SECONDS - 1)
+    created = made.made - 10 * backup_module.DAILY_SECONDS  # without backups the day counts from creation
+    assert backup_module.daily_due(tmp_path / "none.curator", since=created, now=created + backup_module.DAILY_SECONDS)
+    assert not backup_module.daily_due(tmp_path / "none.curator", since=created,
+                                       now=created + backup_module.DAILY_SECONDS - 1)
+
+
+def test_a_backup_that_fails_its_check_pushes_no_good_backup_out(tmp_path):
+    path = _seeded(tmp_path)
+    with Project.open(path) as store:
+        good = [store.backup_now() for _ in range(backup_module.KEEP)]
+    _damage(path, "b-tree page flipped")
+    with pytest.raises(backup_module.BackupError):
+        backup_module.make_backup(path, path, reason="manual")
+    assert [b.path for b in Project.list_backups(path)] == [b.path for b in reversed(good)]
+    assert all(p.suffix == ".curator" for p in backup_module.backup_dir(path).iterdir())

@@ -73,7 +73,7 @@ def test_chinese_and_spaces_in_every_path(tmp_path):
     with Project.open(project) as store:
         made = store.backup_now()
     assert made.path.parent.name == "我的 项目.curator.backups"
-    assert runner.invoke(main, ["restore", str(project)]).exit_code == 0
+    assert runner.invoke(main, ["restore", str(project), "--yes"]).exit_code == 0
 
 
 @pytest.mark.parametrize("label", ["=1+1", "+SUM(A1:A9)", "-2+3", "@cmd", "=HYPERLINK(\"http://x\",\"点我\")"])

@@ -1,0 +1,194 @@
+"""Web pages as browsers save them (.html, .htm, .mhtml): headline, date, source URL and body paragraphs.
+
+The bytes decide the encoding: strict UTF-8 first, then the charset the page declares if it
+decodes cleanly, then curator.core.encoding.decode (GBK pages that say UTF-8 are common).
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+from dataclasses import dataclass
+
+from curator.core.encoding import DecodeError, decode
+from curator.core.readers.limits import check_size
+from curator.core.records import RawRecord
+
+MHTML_SUFFIXES = (".mhtml", ".mht")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I)
+_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030", "big5": "big5hkscs"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """A web page's HTML as text, and the address its container names (mhtml, a saved-from comment)."""
+
+    html: str
+    url: str = ""
+
+
+def page_of(data: bytes, *, name: str) -> Page:
+    """Decode a saved page (unpacking an .mhtml first); ValueError with a reason otherwise."""
+    check_size(len(data))
+    if name.lower().endswith(MHTML_SUFFIXES) or data[:2048].lstrip().lower().startswith((b"from:", b"mime-version:")):
+        return _mhtml_page(data)
+    html = decode_html(data)
+    saved = _SAVED_FROM.search(html[:4096])
+    return Page(html, saved.group(1) if saved else "")
+
+
+def decode_html(data: bytes, declared: str = "") -> str:
+    """Text of HTML bytes: UTF-8 if they are valid UTF-8, else the declared charset if it fits, else detected."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    found = _META_CHARSET.search(data[:8192])
+    for charset in (declared, found.group(1).decode("ascii") if found else ""):
+        charset = _ALIASES.get(charset.lower(), charset.lower())
+        if not charset or charset.replace("-", "") == "utf8":
+            continue
+        try:
+            text = data.decode(charset)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if "\ufffd" not in text:
+            return text
+    try:
+        return decode(data)[0]
+    except DecodeError as exc:
+        raise ValueError(f"not a readable web page ({exc})") from None
+
+
+def _mhtml_page(data: bytes) -> Page:
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    url = str(message.get("Snapshot-Content-Location") or message.get("Content-Location") or "")
+    for part in message.walk():
+        if part.get_content_type() != "text/html":
+            continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes) or not payload.strip():
+            continue
+        return Page(decode_html(payload, part.get_content_charset() or ""), url or str(part.get("Content-Location") or ""))
+    raise ValueError("not a web page archive (.mhtml) with an HTML part")
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What a page says about its article."""
+
+    title: str
+    published: str
+    source: str
+    paragraphs: tuple[str, ...]
+
+
+_BR = re.compile(r"<br\s*/?>", re.I)
+_BREAK = "\u2029"  # stands for <br> through the extractor, which drops <br> tags
+_BLOCKS = frozenset("p div h1 h2 h3 h4 h5 h6 li tr td th table section article blockquote ul ol dd dt pre center".split())
+_CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\U00020000-\U0003ffff]"
+_CJK_WRAP = re.compile(rf"(?<={_CJK})[ \t]*\n\s*(?={_CJK})")  # a line wrap in the HTML source: no space in Chinese
+# page furniture that sits inside the article's element on many sites; only short lines are judged
+_FURNITURE = re.compile(
+    r"^[【（(\[]?\s*(责任编辑|责编|编辑|校对|审核|值班编辑|终审|初审|复审)\s*[:：]"
+    r"|ICP\s*备|公网安备|扫一扫|分享到|【\s*(打印|关闭|纠错|字号)|打印本页|关闭窗口|^字号\s*[:：]"
+    r"|^(上一篇|下一篇)\s*[:：]|^(来源|信息来源|稿源)\s*[:：]\S{0,20}$"
+)
+_FURNITURE_MAX = 60
+_DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_TITLE_TAIL = re.compile(r"\s*[_|\-–—]+\s*[^_|\-–—]{1,30}$")
+
+
+def extract(html: str, *, url: str = "") -> Extracted:
+    """The article of a page: GNE finds the body, title and date; curator drops furniture lines and finds the URL."""
+    import lxml.html
+    from gne import GeneralNewsExtractor  # imports lxml: only when a page is read
+    from lxml.etree import ParserError
+
+    if not html.strip():
+        raise ValueError("empty web page")
+    try:
+        root = lxml.html.fromstring(html)
+    except (ParserError, ValueError) as exc:
+        raise ValueError(f"not a readable web page ({exc})") from None
+    try:
+        found = GeneralNewsExtractor().extract(_BR.sub(_BREAK, html), with_body_html=True)
+    except Exception as exc:  # noqa: BLE001 - GNE raises bare exceptions of many kinds on odd pages
+        raise ValueError(f"no article found in the page ({type(exc).__name__})") from None
+    title = _clean_title(str(found.get("title") or ""))
+    paragraphs = [p for p in _paragraphs(str(found.get("body_html") or "")) if not _is_furniture(p)]
+    if paragraphs and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]
+    if not paragraphs:
+        raise ValueError("no article text found in the page")
+    return Extracted(title, _date(str(found.get("publish_time") or "")), _url(root) or url, tuple(paragraphs))
+
+
+def _paragraphs(body_html: str) -> list[str]:
+    import lxml.html
+
+    if not body_html.strip():
+        return []
+    parts: list[str] = []
+
+    def walk(node) -> None:  # noqa: ANN001 - an lxml element
+        block = isinstance(node.tag, str) and node.tag.lower() in _BLOCKS
+        if block:
+            parts.append(_BREAK)
+        if node.text and isinstance(node.tag, str):
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if block:
+            parts.append(_BREAK)
+
+    walk(lxml.html.fragment_fromstring(body_html, create_parent="div"))
+    lines = []
+    for raw in "".join(parts).split(_BREAK):
+        line = re.sub(r"[ \t\r\n\xa0]+", " ", _CJK_WRAP.sub("", raw)).strip(" \u3000\u2003\u2002")
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _is_furniture(line: str) -> bool:
+    return len(line) <= _FURNITURE_MAX and bool(_FURNITURE.search(line))
+
+
+def _clean_title(title: str) -> str:
+    title = re.sub(r"\s+", " ", title).strip()
+    while _TITLE_TAIL.search(title) and len(_TITLE_TAIL.sub("", title)) >= 6:
+        title = _TITLE_TAIL.sub("", title)
+    return title
+
+
+def _date(text: str) -> str:
+    match = _DATE.search(text)
+    if not match:
+        return ""
+    year, month, day = (int(g) for g in match.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else ""
+
+
+def _url(root) -> str:  # noqa: ANN001 - an lxml element
+    for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
+        for value in root.xpath(xpath):
+            if str(value).strip().startswith(("http://", "https://")):
+                return str(value).strip()
+    return ""
+
+
+def record_of(found: Extracted) -> RawRecord:
+    """The headline as the first line, then the body paragraphs, one a line."""
+    lines = [found.title, *found.paragraphs] if found.title else list(found.paragraphs)
+    return RawRecord(text="\n".join(lines), title=found.title, source=found.source, published=found.published)
+
+
+def read_html(data: bytes, *, name: str) -> RawRecord:
+    """A saved web page (.html, .htm, .mhtml) as one document; ValueError with a reason otherwise."""
+    page = page_of(data, name=name)
+    return record_of(extract(page.html, url=page.url))

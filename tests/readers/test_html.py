@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from curator.core.readers.html import read_html
+
+PAGES = Path(__file__).resolve().parent.parent / "data" / "pages"
+FIXTURES = sorted(p.name for p in PAGES.iterdir() if p.suffix in (".html", ".htm", ".mhtml"))
+FURNITURE = ("责任编辑", "ICP备", "公网安备", "分享到", "相关新闻", "热点推荐", "网友评论", "理性发言", "首页",
+             "扫一扫", "上一篇", "打印", "广告位", "主办", "昆仑网友", "图片新闻")
+
+
+def gold(name: str) -> tuple[dict[str, str], list[str]]:
+    head, _, body = (PAGES / (name.rsplit(".", 1)[0] + ".gold.txt")).read_text(encoding="utf-8").partition("\n\n")
+    return dict(line.split("\t", 1) for line in head.splitlines()), [line for line in body.splitlines() if line]
+
+
+def read(name: str):
+    return read_html((PAGES / name).read_bytes(), name=name)
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_page_gives_headline_date_source_and_every_body_paragraph(name):
+    meta, body = gold(name)
+    record = read(name)
+    assert (record.title, record.published, record.source) == (meta["title"], meta["published"], meta["source"])
+    lines = record.text.split("\n")
+    assert lines[0] == meta["title"]
+    assert [line for line in lines[1:] if line in body] == body  # all of them, in order
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_page_furniture_is_left_out(name):
+    text = read(name).text
+    assert [word for word in FURNITURE if word in text] == []
+
+
+def test_short_article_beside_long_comments_keeps_only_the_article():
+    _meta, body = gold("short_with_comments.html")
+    lines = read("short_with_comments.html").text.split("\n")[1:]
+    extra = [line for line in lines if line not in body]
+    assert extra == ["图为志愿者在街头开展文明劝导。记者 供图"]  # a photo caption inside the body stays
+
+
+def test_gbk_page_and_page_whose_meta_charset_lies_are_read_from_their_bytes():
+    for name in ("gov_gbk.html", "lying_charset.htm"):
+        data = (PAGES / name).read_bytes()
+        with pytest.raises(UnicodeDecodeError):
+            data.decode("utf-8")
+        text = read(name).text
+        assert "\ufffd" not in text and "格尔木" in text
+
+
+def test_lying_meta_declares_utf8():
+    assert b'charset="utf-8"' in (PAGES / "lying_charset.htm").read_bytes()[:2000]
+
+
+def test_mhtml_quoted_printable_html_is_unpacked():
+    data = (PAGES / "saved_chrome.mhtml").read_bytes()
+    assert b"=E6=A0=BC" in data and "格尔木".encode() not in data
+    assert "嘉峪关" in read("saved_chrome.mhtml").text
+
+
+@pytest.mark.parametrize(("data", "name", "reason"), [
+    (b"", "a.html", "empty"),
+    (b"<html><body><p></p></body></html>", "a.html", "no article"),
+    (b"\x00\x01\x02\xff\xfe\x00" * 100, "a.html", "not a readable web page"),
+    (b"From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nhello", "a.mhtml", "HTML part"),
+])
+def test_bad_page_is_refused_with_one_reason(data, name, reason):
+    with pytest.raises(ValueError, match=reason):
+        read_html(data, name=name)
+
+
+def test_page_over_the_size_limit_is_refused_before_parsing():
+    with pytest.raises(ValueError, match="over 20 MB"):
+        read_html(b"<p>" + b"a" * (21 * 1024 * 1024), name="big.html")

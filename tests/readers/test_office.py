@@ -4,13 +4,12 @@ import os
 import shutil
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from curator.core.readers import office
-from curator.core.readers.office import read_docx, read_office
+from curator.core.readers.office import read_office
 
 OFFICE = Path(__file__).resolve().parent.parent / "data" / "office"
 PAGES = Path(__file__).resolve().parent.parent / "data" / "pages"
@@ -23,7 +22,7 @@ needs_soffice = pytest.mark.skipif(office.find_soffice() is None, reason="LibreO
 def test_word_file_saved_by_libreoffice_reads_paragraph_for_paragraph(tmp_path, name):
     path = tmp_path / name
     shutil.copy(OFFICE / ("article.doc" if name.endswith(".wps") else name), path)  # WPS 文字 writes Word's binary format
-    assert read_office(path).text.split("\n") == GOLD
+    assert [r.text.split("\n") for r in read_office(path)] == [GOLD]
 
 
 def test_doc_without_libreoffice_says_what_to_install(tmp_path, monkeypatch):
@@ -73,28 +72,11 @@ def test_file_that_is_not_a_word_document_is_refused_before_libreoffice(tmp_path
 def test_doc_that_is_really_a_web_page_is_read_as_one(tmp_path):
     path = tmp_path / "通知.doc"
     shutil.copy(PAGES / "news_utf8.html", path)
-    record = read_office(path, soffice="/nonexistent/soffice")
+    [record] = read_office(path, soffice="/nonexistent/soffice")
     assert record.title == "格尔木市：文明之花绽放昆仑山下" and record.published == "2023-07-12"
 
 
 def test_doc_that_is_really_a_docx_is_read_as_one(tmp_path):
     path = tmp_path / "article.doc"
     shutil.copy(OFFICE / "article.docx", path)
-    assert read_office(path, soffice="/nonexistent/soffice").text.split("\n") == GOLD
-
-
-def test_docx_zip_bomb_is_refused_from_its_directory(tmp_path):
-    path = tmp_path / "bomb.docx"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("word/document.xml", b"<" + b"a" * (20 * 1024 * 1024))
-    with pytest.raises(ValueError, match="inflates"):
-        read_docx(path)
-
-
-def test_docx_with_thousands_of_members_is_refused(tmp_path):
-    path = tmp_path / "many.docx"
-    with zipfile.ZipFile(path, "w") as archive:
-        for number in range(2_001):
-            archive.writestr(f"x/{number}", b"")
-    with pytest.raises(ValueError, match="holds 2001 files"):
-        read_docx(path)
+    assert [r.text.split("\n") for r in read_office(path, soffice="/nonexistent/soffice")] == [GOLD]

@@ -1,4 +1,4 @@
-"""Word files: .docx through python-docx; .doc, .wps and .rtf through LibreOffice when it is installed.
+"""Word files: .doc, .wps and .rtf through LibreOffice when it is installed, then read as .docx.
 
 LibreOffice converts in a temporary folder with a profile of its own (a running LibreOffice
 window or a broken user profile cannot block it), within a time limit, killed with its
@@ -16,7 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from curator.core.readers.limits import check_size, check_zip, read_bounded
+from curator.core.readers.docx import read_docx
+from curator.core.readers.limits import read_bounded
 from curator.core.records import RawRecord
 
 CONVERTED_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")
@@ -37,25 +38,7 @@ def find_soffice() -> str | None:
     return found or next((place for place in _PLACES if os.path.isfile(place)), None)
 
 
-def read_docx(path: Path) -> RawRecord:
-    """A .docx's paragraphs, one a line; its zip directory is checked before python-docx opens it."""
-    import zipfile
-
-    from docx import Document as DocxDocument  # python-docx is slow to import; only when needed
-    from docx.opc.exceptions import OpcError
-    from lxml.etree import XMLSyntaxError
-
-    check_size(path.stat().st_size)
-    check_zip(path, kind=".docx")
-    try:
-        document = DocxDocument(str(path))
-    except (OpcError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
-        raise ValueError(f"not a readable .docx ({exc})") from None
-    title = (document.core_properties.title or "").strip()
-    return RawRecord(text="\n".join(p.text for p in document.paragraphs), title=title)
-
-
-def read_office(path: Path, *, soffice: str | None = None, timeout: float = TIMEOUT_S) -> RawRecord:
+def read_office(path: Path, *, soffice: str | None = None, timeout: float = TIMEOUT_S) -> list[RawRecord]:
     """A .doc, .wps, .rtf or .odt file as one document, converted by LibreOffice; ValueError otherwise."""
     data = read_bounded(path)
     kind = path.suffix.lower() or ".doc"
@@ -65,7 +48,7 @@ def read_office(path: Path, *, soffice: str | None = None, timeout: float = TIME
     if head.startswith((b"<html", b"<!doctype", b"<?xml", b"mime-version", b"<meta")) and kind != ".odt":
         from curator.core.readers.html import read_html
 
-        return read_html(data, name=path.name)
+        return [read_html(data, name=path.name)]
     if not (data.startswith(_OLE) or head.startswith(b"{\\rtf")):
         raise ValueError(f"not a Word document ({kind} files start otherwise)")
     program = soffice or find_soffice()

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from curator.core.readers.limits import MAX_PDF_BYTES, MAX_PDF_PAGES, check_size
+from curator.core.readers.limits import MAX_PDF_BYTES, MAX_PDF_PAGES, check_regular, check_size
 from curator.core.records import RawRecord
 
 
@@ -225,7 +225,7 @@ def read_pdf(path: Path, *, lines_of: LineSource = text_layer_lines) -> RawRecor
     """The PDF's text in reading order as one document; ValueError with a reason otherwise."""
     import pypdfium2 as pdfium  # a C library: loaded only when a PDF is read
 
-    check_size(path.stat().st_size, MAX_PDF_BYTES)
+    check_size(check_regular(path), MAX_PDF_BYTES)
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:

@@ -64,7 +64,7 @@ def test_mhtml_quoted_printable_html_is_unpacked():
 
 
 @pytest.mark.parametrize(("data", "name", "reason"), [
-    (b"", "a.html", "empty"),
+    (b"", "a.html", "empty file"),
     (b"<html><body><p></p></body></html>", "a.html", "no article"),
     (b"\x00\x01\x02\xff\xfe\x00" * 100, "a.html", "not a readable web page"),
     (b"From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nhello", "a.mhtml", "HTML part"),

@@ -65,7 +65,7 @@ def test_failed_conversion_gives_one_reason(tmp_path):
 def test_file_that_is_not_a_word_document_is_refused_before_libreoffice(tmp_path):
     path = tmp_path / "notes.doc"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
-    with pytest.raises(ValueError, match=r"not a Word document \(.doc files start otherwise\)"):
+    with pytest.raises(ValueError, match=r"not a Word document \(it does not start as a .doc file does\)"):
         read_office(path, soffice="/nonexistent/soffice")
 
 

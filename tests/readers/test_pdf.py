@@ -49,7 +49,7 @@ def test_lines_in_two_columns_are_read_column_by_column():
 
 
 @pytest.mark.parametrize(("content", "reason"), [
-    (b"hello, not a pdf", "not a readable PDF"),
+    (b"hello, not a pdf", r"not a PDF \(it does not start with %PDF\)"),
     (b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF", "not a readable PDF"),
 ])
 def test_bad_pdf_is_refused_with_one_reason(tmp_path, content, reason):

@@ -32,6 +32,8 @@ class Page:
 def page_of(data: bytes, *, name: str) -> Page:
     """Decode a saved page (unpacking an .mhtml first); ValueError with a reason otherwise."""
     check_size(len(data))
+    if not data.strip():
+        raise ValueError("empty file")
     if name.lower().endswith(MHTML_SUFFIXES) or data[:2048].lstrip().lower().startswith((b"from:", b"mime-version:")):
         return _mhtml_page(data)
     html = decode_html(data)

@@ -24,6 +24,8 @@ def iter_array(f: BinaryIO, *, max_item: int = 2 * MAX_BYTES) -> Iterator[tuple[
     buffer = reader.more("").lstrip(_SPACE + "\ufeff")
     while not buffer and not reader.done:
         buffer = reader.more("").lstrip(_SPACE)
+    if not buffer:
+        raise ValueError("empty file")
     if not buffer.startswith("["):
         raise ValueError("not a JSON list (a Label Studio export starts with [)")
     position, number, comma = 1, 0, False

@@ -42,6 +42,8 @@ def read_office(path: Path, *, soffice: str | None = None, timeout: float = TIME
     """A .doc, .wps, .rtf or .odt file as one document, converted by LibreOffice; ValueError otherwise."""
     data = read_bounded(path)
     kind = path.suffix.lower() or ".doc"
+    if not data.strip():
+        raise ValueError("empty file")
     if data.startswith(b"PK\x03\x04"):
         return read_docx(path)
     head = data[:1024].lstrip().lower()
@@ -50,7 +52,7 @@ def read_office(path: Path, *, soffice: str | None = None, timeout: float = TIME
 
         return [read_html(data, name=path.name)]
     if not (data.startswith(_OLE) or head.startswith(b"{\\rtf")):
-        raise ValueError(f"not a Word document ({kind} files start otherwise)")
+        raise ValueError(f"not a Word document (it does not start as a {kind} file does)")
     program = soffice or find_soffice()
     if program is None:
         raise ValueError(f"needs LibreOffice to read {kind} files: {_INSTALL}")

@@ -225,7 +225,14 @@ def read_pdf(path: Path, *, lines_of: LineSource = text_layer_lines) -> RawRecor
     """The PDF's text in reading order as one document; ValueError with a reason otherwise."""
     import pypdfium2 as pdfium  # a C library: loaded only when a PDF is read
 
-    check_size(check_regular(path), MAX_PDF_BYTES)
+    size = check_regular(path)
+    check_size(size, MAX_PDF_BYTES)
+    with path.open("rb") as f:
+        head = f.read(1024)
+    if not head.strip():
+        raise ValueError("empty file")
+    if b"%PDF-" not in head:
+        raise ValueError("not a PDF (it does not start with %PDF)")
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:

@@ -7,7 +7,7 @@ import pytest
 from curator.core.readers.html import read_html
 
 PAGES = Path(__file__).resolve().parent.parent / "data" / "pages"
-FIXTURES = sorted(p.name for p in PAGES.iterdir() if p.suffix in (".html", ".htm", ".mhtml"))
+FIXTURES = sorted(p.name for p in PAGES.iterdir() if p.suffix in (".html", ".htm", ".mhtml", ".mht"))
 FURNITURE = ("责任编辑", "ICP备", "公网安备", "分享到", "相关新闻", "热点推荐", "网友评论", "理性发言", "首页",
              "扫一扫", "上一篇", "打印", "广告位", "主办", "昆仑网友", "图片新闻")
 

@@ -125,7 +125,10 @@ def extract(html: str, *, url: str = "") -> Extracted:
         paragraphs = paragraphs[1:]
     if not paragraphs:
         raise ValueError("no article text found in the page")
-    return Extracted(title, _date(str(found.get("publish_time") or "")), _url(root) or url, tuple(paragraphs))
+    source = _url(root) or url
+    published = (_declared_date(root) or _date_near_headline(root, title) or _date_in_url(source)
+                 or _date(str(found.get("publish_time") or "")))
+    return Extracted(title, published, source, tuple(paragraphs))
 
 
 def _paragraphs(body_html: str) -> list[str]:
@@ -176,8 +179,58 @@ def _date(text: str) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else ""
 
 
+_LOOSE_DATE = re.compile(r"((?:19|20)\d\d)\D{1,4}?(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)-?(\d\d)[/-]?(\d\d)[/_]|/t((?:19|20)\d\d)(\d\d)(\d\d)_")
+
+
+def _date_near_headline(root, title: str) -> str:  # noqa: ANN001 - an lxml element
+    """The date in the byline after the headline, else just before it (新华网 writes <em>2023</em> <em>07</em>/<em>12</em>).
+
+    Only the text right around the headline is searched: a page's header often shows today's date.
+    """
+    if not title:
+        return ""
+    for heading in root.xpath("//h1|//h2|//h3|//b|//strong"):
+        if title[:10] not in heading.text_content():
+            continue
+        after = _visible(heading.xpath("following::text()"))[:300]
+        before = _visible(heading.xpath("preceding::text()"))[-300:]
+        for pattern in (_DATE, _LOOSE_DATE):
+            found = pattern.search(after) or next(reversed(list(pattern.finditer(before))), None)
+            if found:
+                return _date("-".join(found.groups()))
+        return ""
+    return ""
+
+
+def _visible(texts: list) -> str:
+    kept = (t for t in texts if t.getparent() is None or t.getparent().tag not in ("script", "style", "title"))
+    return re.sub(r"\s+", " ", " ".join(kept))
+
+
+def _declared_date(root) -> str:  # noqa: ANN001 - an lxml element
+    """The date the page declares: meta tags (PubDate of the 政府网站 standard too), JSON-LD, <time>."""
+    from gne.extractor import TimeExtractor
+
+    extractor = TimeExtractor()
+    for method in (extractor.extract_from_meta, extractor.extract_from_json_ld, extractor.extract_from_time_tag):
+        found = _date(str(method(root) or ""))
+        if found:
+            return found
+    return ""
+
+
+def _date_in_url(url: str) -> str:
+    match = _URL_DATE.search(url)
+    if not match:
+        return ""
+    groups = [g for g in match.groups() if g]
+    return _date("-".join(groups))
+
+
 def _url(root) -> str:  # noqa: ANN001 - an lxml element
-    for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
+    for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content',
+                  '//meta[@name="Url" or @name="url" or @name="URL"]/@content'):
         for value in root.xpath(xpath):
             if str(value).strip().startswith(("http://", "https://")):
                 return str(value).strip()

@@ -158,6 +158,126 @@ def short_page(title: str, body: list[str], *, date: str, url: str) -> str:
 """
 
 
+TODAY = '<div class="topbar">今天是2026年12月1日 星期二 <a>设为首页</a> <a>加入收藏</a> <a>无障碍浏览</a></div>'
+
+
+def people_page(title: str, body: list[str], *, date: str) -> str:
+    """A central news site: today's date in the header, the date only in the byline, no canonical link."""
+    y, m, d = date.split("-")
+    indented = "\n".join(f'<p style="text-indent: 2em;">{html.escape(p)}</p>' for p in body)
+    return f"""<!DOCTYPE html><html><head><meta http-equiv="content-type" content="text/html;charset=UTF-8"/>
+<title>{html.escape(title)}--地方--人民网</title><meta name="keywords" content="文明城市">
+<script src="/js/jquery.js"></script></head><body>
+{TODAY}
+<div class="header"><h1 class="logo"><a href="/"><img alt="人民网" src="/img/logo.png"></a></h1>
+<div class="nav"><a>首页</a><a>时政</a><a>地方</a><a>财经</a><a>教育</a><a>文化</a></div></div>
+<div class="col1"><div class="path"><a>人民网</a>&gt;&gt;<a>地方</a></div>
+<h3 class="pre">文明创建进行时</h3>
+<h1>{html.escape(title)}</h1>
+<div class="col-1-1 fl">{y}年{m}月{d}日08:21 | 来源：<a href="http://paper.people.example/">人民网－人民日报</a></div>
+<div class="col-1-1 fr"><span>小字号</span><span>分享到：</span></div>
+<div class="rm_txt_con cf">
+{indented}
+<div class="edit cf">(责编：王娟、李明)</div>
+</div>
+<div class="box_pic">分享让更多人看到</div>
+<div class="rm_relevant"><div class="title">相关专题</div><ul>
+<li><a>• 全国文明城市创建工作综述：让城市更有温度</a></li><li><a>• 志愿服务点亮城市文明之光</a></li>
+<li><a>• 新时代文明实践中心建设试点工作扎实推进</a></li></ul></div>
+<div class="rm_ranking"><h2>推荐阅读</h2><ol><li>柴达木盆地迎来旅游旺季 游客同比增长三成</li><li>西宁至格尔木铁路扩能改造工程进入冲刺阶段</li></ol></div>
+</div>
+<div class="footer"><p>人民日报社概况 | 关于人民网 | 报社招聘 | 招聘英才 | 广告服务 | 合作加盟 | 供稿服务</p>
+<p>人民网版权所有，未经书面授权禁止使用</p><p>Copyright &copy; 1997-2023 by www.people.example. all rights reserved</p>
+<p>京ICP证000000号 京公网安备11000000000001号</p></div></body></html>
+"""
+
+
+def xinhua_page(title: str, body: list[str], *, url: str) -> str:
+    """A wire service: the date split over three spans, the editor inside the article, a 纠错 link."""
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(title)}-新华网</title>
+<meta name="description" content="{html.escape(title)}"><script>var pageType = "article";</script></head><body>
+<div class="topNav"><a>新华网</a> <a>English</a> <a>Français</a> <a>Русский язык</a> <a>Español</a> <a>日本語</a></div>
+<div class="header"><div class="header-cont"><div class="header-nav">
+<div class="header-time left"><span class="year"><em> 2023</em></span><span class="day"><em> 07</em>/<em>12</em></span>
+<span class="time"> 09:30:12</span></div><div class="source">来源：新华网</div></div>
+<div class="head-line"><h1><span class="title">{html.escape(title)}</span></h1></div></div></div>
+<div class="main clearfix"><div class="main-left left"><div id="detail">
+{paragraphs(body)}
+<div id="articleEdit"><span class="tiyi1"><a>【纠错】</a></span><span class="editor">【责任编辑:王娟】</span></div>
+</div><div class="bookList"><div class="tit">相关新闻</div><ul>
+<li><a>海西州召开全国文明城市创建推进会</a></li><li><a>德令哈市开展“文明交通劝导”志愿服务活动</a></li></ul></div></div>
+<div class="main-right right"><div class="columBox"><div class="col-tit">热点推荐</div>
+<ul><li>昆仑山下的“绿色长城”：三北防护林建设纪实</li><li>高原上的文明新风：青海各地创建全国文明城市纪实</li></ul></div></div></div>
+<div class="foot">Copyright &copy; 2000-2023 XINHUANET.com All Rights Reserved. 制作单位：新华网股份有限公司 <a>版权所有 新华网</a></div>
+<script>(function(){{ var x = document.getElementById("detail"); }})();</script></body></html>
+"""
+
+
+def gov_cn_page(title: str, body: list[str], *, date: str, url: str) -> str:
+    """A government portal: the 政府网站 metadata (ArticleTitle, PubDate, ContentSource, Url), pages_content."""
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta name="SiteName" content="海西州人民政府"><meta name="SiteDomain" content="www.haixi.gov.example">
+<meta name="SiteIDCode" content="6328000001"><meta name="ColumnName" content="工作动态">
+<meta name="ArticleTitle" content="{html.escape(title)}"><meta name="PubDate" content="{date} 15:30">
+<meta name="ContentSource" content="海西州文明办"><meta name="Url" content="{url}">
+<title>{html.escape(title)}_工作动态_海西州人民政府</title></head><body>
+{TODAY}
+<div class="header"><div class="logo"><img alt="海西州人民政府"></div><ul class="menu"><li>首页</li><li>政务公开</li>
+<li>政务服务</li><li>互动交流</li><li>走进海西</li></ul></div>
+<div class="position">当前位置：<a>首页</a> &gt; <a>政务公开</a> &gt; <a>工作动态</a></div>
+<div class="article"><div class="article_title"><h1>{html.escape(title)}</h1></div>
+<div class="pages-date">{date} 15:30 <span class="font">来源： 海西州文明办</span>
+<span class="font index_switchsize">【字体：<span>大</span> <span>中</span> <span>小</span>】</span></div>
+<div class="pages_content" id="UCAP-CONTENT">
+{paragraphs(body, indent=True)}
+</div>
+<div class="editor">【我要纠错】 责任编辑：王娟</div>
+<div class="pages_print"><span>【打印】</span><span>【关闭窗口】</span><span class="share">分享：</span></div>
+<div class="xgxx"><h4>相关稿件</h4><ul><li><a>海西州召开全国文明城市创建推进会</a></li>
+<li><a>海西州2023年精神文明建设工作要点</a></li></ul></div></div>
+<div class="footer"><p>主办单位：海西州人民政府办公室　承办单位：海西州政务服务监督管理局</p>
+<p>网站标识码：6328000001　<a>青ICP备12000123号-1</a>　<a>青公网安备 63280102000011号</a></p>
+<p>联系电话：0977-8222222（仅受理网站建设维护相关事宜）</p></div></body></html>
+"""
+
+
+def county_page(title: str, body: list[str], *, date: str) -> str:
+    """An old county site: GB2312, the whole body one <td> with <br> breaks, 【字体：大 中 小】."""
+    y, m, d = date.split("-")
+    lines = "<br>\r\n".join("　　" + html.escape(p) for p in body)
+    return f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>{html.escape(title)}</title><style>td {{ font-size: 14px }}</style></head><body>
+<table width="980" align="center"><tr><td>{TODAY}</td></tr><tr><td><img src="images/top.jpg"></td></tr>
+<tr><td><a>首页</a> | <a>新闻中心</a> | <a>政务公开</a> | <a>办事服务</a> | <a>公众参与</a></td></tr></table>
+<table width="980" align="center"><tr><td>
+<table width="100%"><tr><td align="center"><font size="5"><b>{html.escape(title)}</b></font></td></tr>
+<tr><td align="center">发布日期：{y}年{m}月{d}日　 作者：文明办　 【字体：大 中 小】</td></tr>
+<tr><td><hr></td></tr>
+<tr><td class="content">{lines}</td></tr>
+<tr><td align="right">编辑：王娟</td></tr></table>
+<table width="100%"><tr><td><b>相关链接</b></td></tr><tr><td><a>· 我县召开创建全国文明城市动员大会</a></td></tr>
+<tr><td><a>· 县文明办开展文明交通劝导志愿服务活动</a></td></tr></table>
+</td></tr></table>
+<table width="980" align="center"><tr><td align="center">版权所有：格尔木市人民政府 技术支持：某某网络公司 青ICP备09000123号</td></tr></table>
+</body></html>
+"""
+
+
+def word_mht(page: str, url: str) -> bytes:
+    """A page as Internet Explorer or Word saves it ("Web Archive, single file"): base64 GB2312 HTML."""
+    import base64
+
+    encoded = base64.encodebytes(page.encode("gb18030")).decode("ascii")
+    return "\r\n".join([
+        "From: <Saved by Windows Internet Explorer 11>", f"Subject: saved page", "Date: Wed, 2 Aug 2023 10:00:00 +0800",
+        "MIME-Version: 1.0", 'Content-Type: multipart/related; type="text/html"; boundary="----=_NextPart_000_0000_01D9C4F1.7A3B2C10"',
+        "", "This is a multi-part message in MIME format.", "",
+        "------=_NextPart_000_0000_01D9C4F1.7A3B2C10", 'Content-Type: text/html; charset="gb2312"',
+        "Content-Transfer-Encoding: base64", f"Content-Location: {url}", "", encoded,
+        "------=_NextPart_000_0000_01D9C4F1.7A3B2C10--", "",
+    ]).replace("\r\n", "\n").replace("\n", "\r\n").encode("ascii")
+
+
 def mhtml(page: str, url: str, title: str) -> bytes:
     """A page as Chrome saves it ("Webpage, single file"): MIME multipart, quoted-printable HTML."""
     qp = quopri.encodestring(page.encode("utf-8")).decode("ascii")
@@ -229,6 +349,30 @@ def main() -> None:
     url = "https://www.wenming.example/dfcz/qh/202309/t20230918_6671234.shtml"
     page = news_page(title, body, charset="utf-8", date="2023-09-18", source="中国文明网", url=url, editor="刘洋")
     write("saved_chrome.mhtml", mhtml(page, url, title), title, body, {"published": "2023-09-18", "source": url})
+
+    title, body = article("001_e43fbc783dfd2842.txt")
+    write("people_style.html", people_page(title, body, date="2023-07-20").encode("utf-8"), title, body,
+          {"published": "2023-07-20", "source": ""})
+
+    title, body = article("003_e4a1ad1086615758.txt")
+    url = "http://www.news.example/local/2023-07/12/c_1129743.htm"
+    write("xinhua_style.html", xinhua_page(title, body, url=url).encode("utf-8"), title, body,
+          {"published": "2023-07-12", "source": ""})
+
+    title, body = article("002_30a7f78b16fb6951.txt")
+    url = "http://www.haixi.gov.example/zwgk/gzdt/202308/t20230802_99321.html"
+    write("gov_cn_style.html", gov_cn_page(title, body, date="2023-08-02", url=url).encode("utf-8"), title, body,
+          {"published": "2023-08-02", "source": url})
+
+    title, body = article("001_e43fbc783dfd2842.txt")
+    body = body[:12]
+    write("county_br.html", county_page(title, body, date="2023-07-15").encode("gb18030"), title, body,
+          {"published": "2023-07-15", "source": ""})
+
+    title, body = article("000_a4d19c64646bffd5.txt")
+    url = "http://www.geermu.gov.example/html/2023/0802/5521.html"
+    page = table_page(title, body, charset="gb2312", date="2023-08-02", source="格尔木市文明办")
+    write("ie_saved.mht", word_mht(page, url), title, body, {"published": "2023-08-02", "source": url})
 
 
 if __name__ == "__main__":

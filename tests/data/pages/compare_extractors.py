@@ -58,7 +58,7 @@ def main(names: list[str]) -> None:
     for name in names or list(EXTRACTORS):
         run = EXTRACTORS[name]
         totals = [0.0, 0.0, 0, 0.0, 0.0]
-        pages = sorted(p for p in HERE.iterdir() if p.suffix in (".html", ".htm", ".mhtml"))
+        pages = sorted(p for p in HERE.iterdir() if p.suffix in (".html", ".htm", ".mhtml", ".mht"))
         for path in pages:
             meta, body = gold(path.with_name(path.stem + ".gold.txt"))
             page = page_of(path.read_bytes(), name=path.name)

@@ -77,3 +77,31 @@ def test_bad_page_is_refused_with_one_reason(data, name, reason):
 def test_page_over_the_size_limit_is_refused_before_parsing():
     with pytest.raises(ValueError, match="over 20 MB"):
         read_html(b"<p>" + b"a" * (21 * 1024 * 1024), name="big.html")
+
+
+def test_page_with_too_many_elements_is_refused_not_ground_through(monkeypatch):
+    from curator.core.readers import html as html_reader
+
+    monkeypatch.setattr(html_reader, "MAX_ELEMENTS", 100)
+    with pytest.raises(ValueError, match=r"too large a page \(\d+ elements .*limit 100\); save the article alone"):
+        read("news_utf8.html")
+
+
+@pytest.mark.parametrize("line", [
+    "【我要纠错】 责任编辑：王娟", "(责编：王娟、李明)", "【字体：大 中 小】", "上一页 1 2 3 下一页", "第 2 页",
+    "编辑：赵敏", "网站标识码：6328000001", "扫一扫在手机打开当前页", "来源：新华网",
+])
+def test_furniture_lines_inside_the_article_element_are_dropped(line):
+    from curator.core.readers.html import _is_furniture
+
+    assert _is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "本报记者 漆世平", "上下齐心", "目前，全市建立新时代文明实践站75个，注册志愿者超3万人。", "2023年", "——青海格尔木市凝心聚力绘好文明城市新画卷",
+    "编辑部组织开展“我来说文明”微视频创作", "来源于群众、服务于群众的志愿服务队伍不断壮大，目前已有324支。",
+])
+def test_article_lines_that_look_alike_are_kept(line):
+    from curator.core.readers.html import _is_furniture
+
+    assert not _is_furniture(line)

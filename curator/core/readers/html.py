@@ -94,9 +94,11 @@ _CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\U00020000-\U0003ffff]"
 _CJK_WRAP = re.compile(rf"(?<={_CJK})[ \t]*\n\s*(?={_CJK})")  # a line wrap in the HTML source: no space in Chinese
 # page furniture that sits inside the article's element on many sites; only short lines are judged
 _FURNITURE = re.compile(
-    r"^[【（(\[]?\s*(责任编辑|责编|编辑|校对|审核|值班编辑|终审|初审|复审)\s*[:：]"
-    r"|ICP\s*备|公网安备|扫一扫|分享到|【\s*(打印|关闭|纠错|字号)|打印本页|关闭窗口|^字号\s*[:：]"
-    r"|^(上一篇|下一篇)\s*[:：]|^(来源|信息来源|稿源)\s*[:：]\S{0,20}$"
+    r"责任编辑|责编[:：]|ICP\s*[备证]|公网安备|网站标识码|版权所有|Copyright\s*(©|&copy;|\(c\))|扫一扫|分享到|分享让更多人看到"
+    r"|打印本页|关闭窗口|【\s*(打印|关闭|纠错|我要纠错|收藏|字号|字体)|^\s*(字号|字体)\s*[:：]|视频加载中|您的浏览器不支持"
+    r"|^[【（(\[]?\s*(编辑|校对|审核|值班编辑|终审|初审|复审|监制|签发)\s*[:：]"
+    r"|^(上一篇|下一篇)\s*[:：]|^(上一页|下一页|首页|尾页|第\s*\d+\s*页|\d+|[\s|]+)+$|^(来源|信息来源|稿源)\s*[:：]\S{0,20}$",
+    re.I,
 )
 _FURNITURE_MAX = 60
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
@@ -115,8 +117,14 @@ def extract(html: str, *, url: str = "") -> Extracted:
         root = lxml.html.fromstring(html)
     except (ParserError, ValueError) as exc:
         raise ValueError(f"not a readable web page ({exc})") from None
+    _prune(root)
+    elements = sum(1 for _ in root.iter())
+    if elements > MAX_ELEMENTS:
+        raise ValueError(f"too large a page ({elements} elements after menus and link lists are left out; "
+                         f"limit {MAX_ELEMENTS}); save the article alone")
+    pruned = lxml.html.tostring(root, encoding="unicode")
     try:
-        found = GeneralNewsExtractor().extract(_BR.sub(_BREAK, html), with_body_html=True)
+        found = GeneralNewsExtractor().extract(_BR.sub(_BREAK, pruned), with_body_html=True)
     except Exception as exc:  # noqa: BLE001 - GNE raises bare exceptions of many kinds on odd pages
         raise ValueError(f"no article found in the page ({type(exc).__name__})") from None
     title = _clean_title(str(found.get("title") or ""))
@@ -129,6 +137,33 @@ def extract(html: str, *, url: str = "") -> Extracted:
     published = (_declared_date(root) or _date_near_headline(root, title) or _date_in_url(source)
                  or _date(str(found.get("publish_time") or "")))
     return Extracted(title, published, source, tuple(paragraphs))
+
+
+MAX_ELEMENTS = 30_000  # about 10 s of GNE on this machine; article pages have a few thousand
+_NEVER_TEXT = ("script", "style", "noscript", "iframe", "form", "select", "textarea", "button", "svg", "canvas",
+               "object", "embed", "template")
+_LIST_TAGS = ("ul", "ol", "dl", "table", "div")
+
+
+def _prune(root) -> None:  # noqa: ANN001 - an lxml element
+    """Leave out what is never the article before GNE weighs every node (its cost grows with the page).
+
+    Scripts, forms and the like go, and lists that are nearly all links (menus, related articles,
+    rankings): GNE would reject them anyway, after much work.
+    """
+    import lxml.etree
+
+    lxml.etree.strip_elements(root, *_NEVER_TEXT, lxml.etree.Comment, with_tail=False)
+    for element in list(root.iter(*_LIST_TAGS)):
+        if element.getparent() is None:
+            continue
+        links = element.xpath(".//a")
+        if len(links) < 3:
+            continue
+        text = len(re.sub(r"\s+", "", element.text_content()))
+        linked = sum(len(re.sub(r"\s+", "", a.text_content())) for a in links)
+        if text and linked / text > 0.8:
+            element.drop_tree()
 
 
 def _paragraphs(body_html: str) -> list[str]:

@@ -11,13 +11,13 @@ OFFICE = Path(__file__).resolve().parent.parent / "data" / "office"
 GOLD = (OFFICE / "article.gold.txt").read_text(encoding="utf-8").splitlines()
 
 
-@pytest.mark.parametrize("name", ["article.pdf", "article_2col.pdf"])
+@pytest.mark.parametrize("name", ["article.pdf", "article_2col.pdf", "article_3col.pdf"])
 def test_pdf_printed_by_libreoffice_reads_as_the_article_paragraph_for_paragraph(name):
     # two columns are read left then right, lines broken by the layout are joined, paragraphs kept
     assert read_pdf(OFFICE / name).text.split("\n") == GOLD
 
 
-@pytest.mark.parametrize("name", ["article.pdf", "article_2col.pdf"])
+@pytest.mark.parametrize("name", ["article.pdf", "article_2col.pdf", "article_3col.pdf"])
 def test_running_header_and_page_numbers_are_dropped(name):
     text = read_pdf(OFFICE / name).text
     assert "文明创建专刊" not in text and "— 1 —" not in text and not text.rstrip().endswith("3")
@@ -42,10 +42,12 @@ def test_lines_in_two_columns_are_read_column_by_column():
     page = PageLines(600, 800, (
         Line("标题横跨两栏的一行文字", 150, 740, 450, 760),
         Line("左栏第一行，文字很长很长", 50, 700, 280, 712), Line("右栏第一行，文字也很长长", 320, 700, 550, 712),
-        Line("左栏第二行。", 50, 680, 150, 692), Line("右栏第二行。", 320, 680, 420, 692),
+        Line("左栏第二行，文字很长很长", 50, 680, 280, 692), Line("右栏第二行，文字也很长长", 320, 680, 550, 692),
+        Line("左栏第三行。", 50, 660, 150, 672), Line("右栏第三行。", 320, 660, 420, 672),
     ))
     assert pdf_reader.paragraphs(pdf_reader.reading_order(page)) == [
-        "标题横跨两栏的一行文字", "左栏第一行，文字很长很长左栏第二行。", "右栏第一行，文字也很长长右栏第二行。"]
+        "标题横跨两栏的一行文字", "左栏第一行，文字很长很长左栏第二行，文字很长很长左栏第三行。",
+        "右栏第一行，文字也很长长右栏第二行，文字也很长长右栏第三行。"]
 
 
 @pytest.mark.parametrize(("content", "reason"), [

@@ -8,6 +8,7 @@ indented line or after a line that stops short of the column's right edge (or a 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -104,20 +105,55 @@ def _lines_of(chars: list[tuple[str, bool, tuple[float, float, float, float]]]) 
     return sorted(lines, key=lambda line: (-round(line.top), line.left))
 
 
+def gutters(page: PageLines) -> list[float]:
+    """x positions between text columns: vertical strips that (almost) no narrow line crosses.
+
+    Narrow lines (under 60% of the text width) show the columns; a centred heading may cross
+    a gutter, so a strip crossed by a few of them still counts. A strip is a gutter when at
+    least three narrow lines lie on each side of it. A one-column page has none.
+    """
+    if not page.lines:
+        return []
+    left = min(line.left for line in page.lines)
+    right = max(line.right for line in page.lines)
+    narrow = [line for line in page.lines if line.right - line.left < 0.6 * (right - left)]
+    if len(narrow) < 6:
+        return []
+    height = sorted(line.height for line in narrow)[len(narrow) // 2]
+    xs = [left + step for step in range(int(right - left) + 1)]
+    crossing = [sum(line.left < x < line.right for line in narrow) for x in xs]
+    allowed = max(crossing) // 10  # a few centred headings may cross a gutter
+    cuts: list[float] = []
+    strip_start = None
+    for x, count in zip(xs, crossing):
+        if count <= allowed and strip_start is None:
+            strip_start = x
+        elif count > allowed and strip_start is not None:
+            if x - strip_start >= 0.5 * height and strip_start > left:
+                cuts.append((strip_start + x) / 2)
+            strip_start = None
+    return [cut for cut in cuts if _supported(cut, narrow)]
+
+
+def _supported(cut: float, narrow: list[Line]) -> bool:
+    return sum(line.right < cut for line in narrow) >= 3 and sum(line.left > cut for line in narrow) >= 3
+
+
 def reading_order(page: PageLines) -> list[list[Line]]:
-    """Blocks of lines in reading order: full-width lines in place, a run of half-width lines left column first."""
-    middle = page.width / 2
+    """Blocks of lines in reading order: lines across a gutter in place, runs between them column by column."""
+    cuts = gutters(page)
     blocks: list[list[Line]] = []
     run: list[Line] = []
 
     def flush() -> None:
-        left = [line for line in run if line.right <= middle]
-        right = [line for line in run if line.right > middle]
-        blocks.extend(block for block in (left, right) if block)
+        columns: dict[int, list[Line]] = {}
+        for line in run:
+            columns.setdefault(bisect.bisect(cuts, (line.left + line.right) / 2), []).append(line)
+        blocks.extend(columns[index] for index in sorted(columns))
         run.clear()
 
     for line in page.lines:
-        if line.left < middle < line.right:
+        if any(line.left < cut < line.right for cut in cuts):
             flush()
             blocks.append([line])
         else:
@@ -190,7 +226,8 @@ _OPEN = "“‘《「『（(【〈"
 _CLOSE = "、，。；：！？”’）》」』】〉,.;:!?)"
 _WORD = r"(?:[A-Za-z0-9.%+\-/]+|.)"
 # what a line breaker keeps together at a line start: opening marks with their character, closing marks after it
-_LEADING_CHUNK = re.compile(rf"^[{_OPEN}]*{_WORD}[{_CLOSE}]*(?:[{_OPEN}]+{_WORD})?[{_CLOSE}]*[A-Za-z0-9.%+\-/]*")
+_LEADING_CHUNK = re.compile(  # “ ” ‘ ’ glue to both neighbours (UAX #14 class QU)
+    rf"^[{_OPEN}]*{_WORD}(?:[{_CLOSE}]*[“”‘’]+[{_OPEN}]*{_WORD})*[{_CLOSE}]*[A-Za-z0-9.%+\-/]*")
 
 
 def _width_in_em(text: str) -> float:

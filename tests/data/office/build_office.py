@@ -1,8 +1,8 @@
 """Build the PDF and Word fixtures from a sample article: python tests/data/office/build_office.py
 
-Needs LibreOffice (soffice). Writes article.docx (one column), article_2col.docx (two columns),
+Needs LibreOffice (soffice). Writes article.docx (one column), article_2col.docx and article_3col.docx (columns),
 both with a running header and page numbers in the footer, then asks LibreOffice for
-article.pdf, article_2col.pdf and article.doc, and renders scanned.pdf (page images, no text).
+article.pdf, article_2col.pdf, article_3col.pdf, article.doc and article.rtf, and renders scanned.pdf (page images, no text).
 """
 
 from __future__ import annotations
@@ -109,6 +109,9 @@ def main() -> None:
     make_docx(HERE / "article_2col.docx", columns=2)
     convert(HERE / "article.docx", "pdf")
     convert(HERE / "article_2col.docx", "pdf")
+    make_docx(HERE / "article_3col.docx", columns=3)
+    convert(HERE / "article_3col.docx", "pdf")
+    (HERE / "article_3col.docx").unlink()
     convert(HERE / "article.docx", "doc")
     convert(HERE / "article.docx", "rtf")
     make_scanned(HERE / "article.pdf", HERE / "scanned.pdf")

@@ -109,3 +109,13 @@ def test_label_studio_export_is_read_task_by_task(tmp_path, monkeypatch):
     tasks = task(2, 6, "格尔木市") * 50
     records = list(read_label_studio(write(tmp_path, "many.json", tasks)))
     assert len(records) == 50 and all(r.text[r.spans[0].start:r.spans[0].end] == "格尔木市" for r in records)
+
+
+def test_doccano_relation_project_imports_through_curators_jsonl_reader_with_its_entities():
+    from curator.core.importing import read_file
+
+    batch = read_file(PEERS / "doccano_relations.jsonl")
+    assert not batch.problem
+    first, second = batch.articles
+    assert [(s["start"], s["end"], s["label"]) for s in first.spans] == [(2, 6, "地点"), (12, 15, "数据")]
+    assert second.text[second.spans[0]["start"]:second.spans[0]["end"]] == "志愿服务队"  # CRLF normalised, span moved

@@ -105,3 +105,13 @@ def test_article_lines_that_look_alike_are_kept(line):
     from curator.core.readers.html import _is_furniture
 
     assert not _is_furniture(line)
+
+
+def test_short_news_item_in_a_portal_full_of_links_is_found():
+    links = "".join(f"<li><a href='/{i}.html'>第{i}条新闻标题：全国文明城市创建工作动态与经验交流</a></li>" for i in range(300))
+    page = (f"<html><head><title>格尔木市开展文明交通劝导活动</title></head><body><div class='wrap'>"
+            f"<div class='nav'><ul>{links[:3000]}</ul></div><h1>格尔木市开展文明交通劝导活动</h1>"
+            f"<div class='con'><p>7月12日，格尔木市组织200余名志愿者在主要路口开展文明交通劝导活动，引导市民文明出行。</p></div>"
+            f"<div class='list'><ul>{links}</ul></div></div></body></html>")
+    record = read_html(page.encode("utf-8"), name="portal.html")
+    assert record.text.split("\n")[1:] == ["7月12日，格尔木市组织200余名志愿者在主要路口开展文明交通劝导活动，引导市民文明出行。"]

@@ -154,16 +154,29 @@ def _prune(root) -> None:  # noqa: ANN001 - an lxml element
     import lxml.etree
 
     lxml.etree.strip_elements(root, *_NEVER_TEXT, lxml.etree.Comment, with_tail=False)
-    for element in list(root.iter(*_LIST_TAGS)):
+    for element in reversed(list(root.iter(*_LIST_TAGS))):  # inner lists first: a page's wrapper is judged without them
         if element.getparent() is None:
             continue
         links = element.xpath(".//a")
         if len(links) < 3:
             continue
-        text = len(re.sub(r"\s+", "", element.text_content()))
-        linked = sum(len(re.sub(r"\s+", "", a.text_content())) for a in links)
-        if text and linked / text > 0.8:
+        text = len(_SPACES.sub("", element.text_content()))
+        linked = sum(len(_SPACES.sub("", a.text_content())) for a in links)
+        if text and linked / text > 0.8 and not _has_prose(element):
             element.drop_tree()
+
+
+_SPACES = re.compile(r"\s+")
+_PROSE = 40  # characters of unlinked text in one piece: a sentence of the article, not a menu
+
+
+def _has_prose(element) -> bool:  # noqa: ANN001 - an lxml element
+    for text in element.xpath(".//text()"):
+        if len(text.strip()) >= _PROSE:
+            parent = text.getparent()
+            if parent is None or parent.tag != "a" or text.is_tail:
+                return True
+    return False
 
 
 def _paragraphs(body_html: str) -> list[str]:

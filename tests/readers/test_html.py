@@ -115,3 +115,13 @@ def test_short_news_item_in_a_portal_full_of_links_is_found():
             f"<div class='list'><ul>{links}</ul></div></div></body></html>")
     record = read_html(page.encode("utf-8"), name="portal.html")
     assert record.text.split("\n")[1:] == ["7月12日，格尔木市组织200余名志愿者在主要路口开展文明交通劝导活动，引导市民文明出行。"]
+
+
+@pytest.mark.parametrize(("head", "h1", "title"), [
+    ("格尔木市开展志愿服务活动_文明创建_青海新闻网", "", "格尔木市开展志愿服务活动"),
+    ("“十四五”开局-文明城市建设再出发-青海新闻网", "“十四五”开局-文明城市建设再出发", "“十四五”开局-文明城市建设再出发"),
+])
+def test_site_name_is_cut_from_a_title_tag_but_a_headline_keeps_its_dashes(head, h1, title):
+    body = "<p>格尔木市组织200余名志愿者在主要路口开展文明交通劝导活动，引导市民文明出行，助力文明城市创建。</p>" * 3
+    page = f"<html><head><title>{head}</title></head><body>{f'<h1>{h1}</h1>' if h1 else ''}<div>{body}</div></body></html>"
+    assert read_html(page.encode("utf-8"), name="a.html").title == title

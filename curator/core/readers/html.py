@@ -127,7 +127,7 @@ def extract(html: str, *, url: str = "") -> Extracted:
         found = GeneralNewsExtractor().extract(_BR.sub(_BREAK, pruned), with_body_html=True)
     except Exception as exc:  # noqa: BLE001 - GNE raises bare exceptions of many kinds on odd pages
         raise ValueError(f"no article found in the page ({type(exc).__name__})") from None
-    title = _clean_title(str(found.get("title") or ""))
+    title = _clean_title(str(found.get("title") or ""), page_title=" ".join(root.xpath("//title//text()")))
     paragraphs = [p for p in _paragraphs(str(found.get("body_html") or "")) if not _is_furniture(p)]
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
@@ -212,8 +212,11 @@ def _is_furniture(line: str) -> bool:
     return len(line) <= _FURNITURE_MAX and bool(_FURNITURE.search(line))
 
 
-def _clean_title(title: str) -> str:
+def _clean_title(title: str, *, page_title: str = "") -> str:
+    """The headline; a site's name after it is cut only when the headline is the page's <title>."""
     title = re.sub(r"\s+", " ", title).strip()
+    if title != re.sub(r"\s+", " ", page_title).strip():
+        return title
     while _TITLE_TAIL.search(title) and len(_TITLE_TAIL.sub("", title)) >= 6:
         title = _TITLE_TAIL.sub("", title)
     return title

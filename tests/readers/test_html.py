@@ -125,3 +125,14 @@ def test_site_name_is_cut_from_a_title_tag_but_a_headline_keeps_its_dashes(head,
     body = "<p>格尔木市组织200余名志愿者在主要路口开展文明交通劝导活动，引导市民文明出行，助力文明城市创建。</p>" * 3
     page = f"<html><head><title>{head}</title></head><body>{f'<h1>{h1}</h1>' if h1 else ''}<div>{body}</div></body></html>"
     assert read_html(page.encode("utf-8"), name="a.html").title == title
+
+
+def test_gbk_page_declared_as_latin1_is_read_from_its_bytes():
+    page = (PAGES / "gov_gbk.html").read_bytes().replace(b"charset=gb2312", b"charset=iso-8859-1")
+    assert "格尔木" in read_html(page, name="x.html").text
+
+
+def test_utf8_page_with_a_stray_bad_byte_is_still_read():
+    page = (PAGES / "news_utf8.html").read_bytes().replace("青海日报".encode(), b"\xff\xfe", 1)
+    text = read_html(page, name="x.html").text
+    assert "仲夏时节" in text

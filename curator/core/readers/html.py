@@ -42,26 +42,41 @@ def page_of(data: bytes, *, name: str) -> Page:
 
 
 def decode_html(data: bytes, declared: str = "") -> str:
-    """Text of HTML bytes: UTF-8 if they are valid UTF-8, else the declared charset if it fits, else detected."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    """Text of HTML bytes, the bytes trusted over what the page declares.
+
+    Valid UTF-8 is UTF-8. Otherwise the declared charset if it decodes cleanly (Western ones
+    only after detection: Chinese sites often declare ISO-8859-1 over GBK), then detection,
+    then UTF-8 with a few bad bytes replaced (a page cut in the middle of a character).
+    """
+    text = _decoded(data, "utf-8-sig")
+    if text is not None:
+        return text
     found = _META_CHARSET.search(data[:8192])
-    for charset in (declared, found.group(1).decode("ascii") if found else ""):
-        charset = _ALIASES.get(charset.lower(), charset.lower())
-        if not charset or charset.replace("-", "") == "utf8":
-            continue
-        try:
-            text = data.decode(charset)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        if "\ufffd" not in text:
+    charsets = [_ALIASES.get(c.lower(), c.lower()) for c in (declared, found.group(1).decode("ascii") if found else "") if c]
+    for charset in charsets:
+        if charset.replace("-", "").replace("_", "") in _WESTERN:
+            break  # detection first
+        text = _decoded(data, charset)
+        if text is not None and "\ufffd" not in text:
             return text
     try:
         return decode(data)[0]
     except DecodeError as exc:
-        raise ValueError(f"not a readable web page ({exc})") from None
+        reason = str(exc)
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") <= max(3, len(text) // 1000):
+        return text
+    raise ValueError(f"not a readable web page ({reason})")
+
+
+_WESTERN = frozenset({"iso88591", "latin1", "windows1252", "cp1252", "usascii", "ascii"})
+
+
+def _decoded(data: bytes, charset: str) -> str | None:
+    try:
+        return data.decode(charset)
+    except (UnicodeDecodeError, LookupError):
+        return None
 
 
 def _mhtml_page(data: bytes) -> Page:

@@ -9,7 +9,7 @@ from curator.core.readers.html import read_html
 PAGES = Path(__file__).resolve().parent.parent / "data" / "pages"
 FIXTURES = sorted(p.name for p in PAGES.iterdir() if p.suffix in (".html", ".htm", ".mhtml", ".mht"))
 FURNITURE = ("责任编辑", "ICP备", "公网安备", "分享到", "相关新闻", "热点推荐", "网友评论", "理性发言", "首页",
-             "扫一扫", "上一篇", "打印", "广告位", "主办", "昆仑网友", "图片新闻")
+             "扫一扫", "上一篇", "打印", "广告位", "主办", "昆仑网友", "图片新闻", "轻点两下", "阅读原文", "关注该公众号")
 
 
 def gold(name: str) -> tuple[dict[str, str], list[str]]:
@@ -80,7 +80,7 @@ def test_page_over_the_size_limit_is_refused_before_parsing():
 
 
 def test_page_with_too_many_elements_is_refused_not_ground_through(monkeypatch):
-    from curator.core.readers import html as html_reader
+    from curator.core.readers import html_article as html_reader
 
     monkeypatch.setattr(html_reader, "MAX_ELEMENTS", 100)
     with pytest.raises(ValueError, match=r"too large a page \(\d+ elements .*limit 100\); save the article alone"):
@@ -92,7 +92,7 @@ def test_page_with_too_many_elements_is_refused_not_ground_through(monkeypatch):
     "编辑：赵敏", "网站标识码：6328000001", "扫一扫在手机打开当前页", "来源：新华网",
 ])
 def test_furniture_lines_inside_the_article_element_are_dropped(line):
-    from curator.core.readers.html import _is_furniture
+    from curator.core.readers.html_article import _is_furniture
 
     assert _is_furniture(line)
 
@@ -102,7 +102,7 @@ def test_furniture_lines_inside_the_article_element_are_dropped(line):
     "编辑部组织开展“我来说文明”微视频创作", "来源于群众、服务于群众的志愿服务队伍不断壮大，目前已有324支。",
 ])
 def test_article_lines_that_look_alike_are_kept(line):
-    from curator.core.readers.html import _is_furniture
+    from curator.core.readers.html_article import _is_furniture
 
     assert not _is_furniture(line)
 

@@ -263,6 +263,43 @@ def county_page(title: str, body: list[str], *, date: str) -> str:
 """
 
 
+def wechat_page(title: str, body: list[str], *, stamp: int, url: str) -> str:
+    """A WeChat official-account article saved from the browser: sections and spans, the date only in a script."""
+    sections = "\n".join(
+        f'<section style="margin-bottom: 16px;"><p style="text-indent: 2em;"><span leaf="">{html.escape(p)}</span></p></section>'
+        for p in body)
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1.0">
+<meta property="og:title" content="{html.escape(title)}"><meta property="og:url" content="{url}">
+<meta property="og:type" content="article"><meta property="og:site_name" content="微信公众平台">
+<title>{html.escape(title)}</title>
+<script>var ct = "{stamp}"; var publish_time = "" || ""; var msg_title = '{html.escape(title)}'.html(false);</script>
+</head><body id="activity-detail" class="zh_CN">
+<div class="rich_media_wrp"><div class="rich_media_area_primary"><div class="rich_media_area_primary_inner">
+<div id="img-content" class="rich_media_wrp">
+<h1 class="rich_media_title" id="activity-name">{html.escape(title)}</h1>
+<div id="meta_content" class="rich_media_meta_list">
+<span class="rich_media_meta rich_media_meta_text">文明格尔木</span>
+<span class="rich_media_meta rich_media_meta_nickname" id="profileBt"><a id="js_name">格尔木文明办</a></span>
+<em id="publish_time" class="rich_media_meta rich_media_meta_text"></em>
+<em id="js_ip_wording_wrp" class="rich_media_meta_area">青海</em></div>
+<div class="rich_media_content js_underline_content" id="js_content" style="visibility: visible;">
+<section><section style="text-align: center;"><img data-src="https://mmbiz.qpic.example/1.jpg" class="rich_pages wxw-img"></section>
+{sections}
+<section style="text-align: center;"><span style="color: rgb(136, 136, 136);">来源：格尔木文明办</span></section>
+<p style="text-align: center;"><span>编辑：赵敏　审核：李明</span></p>
+</section></div>
+<div class="rich_media_tool" id="js_toobar3"><div class="media_tool_meta">阅读原文</div>
+<div id="js_read_area3" class="media_tool_meta tips_global_primary meta_primary">阅读 <span id="readNum3">1204</span></div>
+<span class="media_tool_meta meta_extra meta_praise">赞</span><span>在看</span></div>
+<div id="js_pc_qr_code" class="qr_code_pc_outer"><p>微信扫一扫<br>关注该公众号</p></div>
+<div class="weui-dialog__bd">微信扫一扫可打开此内容，<br>使用完整服务</div>
+<div class="wx_tap_link">：，。视频小程序赞，轻点两下取消赞在看，轻点两下取消在看分享留言收藏听过</div>
+</div></div></div></div>
+<script>window.__second_open__ = false; var biz = "MzA4NjQ5MzQ0Mg==";</script></body></html>
+"""
+
+
 def word_mht(page: str, url: str) -> bytes:
     """A page as Internet Explorer or Word saves it ("Web Archive, single file"): base64 GB2312 HTML."""
     import base64
@@ -373,6 +410,12 @@ def main() -> None:
     url = "http://www.geermu.gov.example/html/2023/0802/5521.html"
     page = table_page(title, body, charset="gb2312", date="2023-08-02", source="格尔木市文明办")
     write("ie_saved.mht", word_mht(page, url), title, body, {"published": "2023-08-02", "source": url})
+
+    title, body = article("002_30a7f78b16fb6951.txt")
+    body = body[:14]
+    url = "http://mp.weixin.qq.example/s?__biz=MzA4NjQ5MzQ0Mg==&mid=2651234567&idx=1&sn=abc#rd"
+    write("wechat_saved.html", wechat_page(title, body, stamp=1691031000, url=url).encode("utf-8"), title, body,
+          {"published": "2023-08-03", "source": url})
 
 
 if __name__ == "__main__":

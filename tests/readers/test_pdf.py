@@ -71,3 +71,8 @@ def test_pdf_over_the_size_limit_is_refused_before_opening(monkeypatch):
     monkeypatch.setattr(pdf_reader, "MAX_PDF_BYTES", 1024)
     with pytest.raises(ValueError, match="over"):
         read_pdf(OFFICE / "article.pdf")
+
+
+def test_password_protected_pdf_is_refused_saying_so():
+    with pytest.raises(ValueError, match="^the PDF is protected by a password; remove it and try again$"):
+        read_pdf(OFFICE / "protected.pdf")

@@ -83,6 +83,20 @@ def convert(source: Path, fmt: str) -> None:
                         "--outdir", str(HERE), str(source)], check=True, capture_output=True, timeout=120)
 
 
+def make_protected(target: Path) -> None:
+    """A one-line PDF that opens only with a password (LibreOffice's export filter options)."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "protected.docx"
+        document = Document()
+        document.add_paragraph("格尔木市文明城市创建")
+        document.save(str(source))
+        options = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+                   '"DocumentOpenPassword":{"type":"string","value":"secret"}}')
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to",
+                        options, "--outdir", folder, str(source)], check=True, capture_output=True, timeout=120)
+        shutil.copy(Path(folder) / "protected.pdf", target)
+
+
 def make_scanned(source: Path, target: Path) -> None:
     import pypdfium2 as pdfium
 
@@ -115,6 +129,7 @@ def main() -> None:
     convert(HERE / "article.docx", "doc")
     convert(HERE / "article.docx", "rtf")
     make_scanned(HERE / "article.pdf", HERE / "scanned.pdf")
+    make_protected(HERE / "protected.pdf")
     (HERE / "article_2col.docx").unlink()
 
 

@@ -136,3 +136,12 @@ def test_utf8_page_with_a_stray_bad_byte_is_still_read():
     page = (PAGES / "news_utf8.html").read_bytes().replace("青海日报".encode(), b"\xff\xfe", 1)
     text = read_html(page, name="x.html").text
     assert "仲夏时节" in text
+
+
+def test_a_gne_settings_file_in_the_working_folder_changes_nothing():
+    import gne.utils
+
+    gne.utils.config.update({"body": {"xpath": '//div[@class="footer"]'}, "title": {"xpath": "//title/text()"}})
+    meta, body = gold("news_utf8.html")
+    record = read("news_utf8.html")
+    assert record.title == meta["title"] and record.text.split("\n")[1:] == body

@@ -44,6 +44,7 @@ _TITLE_TAIL = re.compile(r"\s*[_|\-–—]+\s*[^_|\-–—]{1,30}$")
 def extract(html: str, *, url: str = "") -> Extracted:
     """The article of a page: GNE finds the body, title and date; curator drops furniture lines and finds the URL."""
     import lxml.html
+    import gne.utils
     from gne import GeneralNewsExtractor  # imports lxml: only when a page is read
     from lxml.etree import ParserError
 
@@ -53,6 +54,7 @@ def extract(html: str, *, url: str = "") -> Extracted:
         root = lxml.html.fromstring(html)
     except (ParserError, ValueError) as exc:
         raise ValueError(f"not a readable web page ({exc})") from None
+    gne.utils.config.clear()  # GNE reads a .gne file in the working folder at import: pages read the same anywhere
     stamped = script_date(html)
     _prune(root)
     elements = sum(1 for _ in root.iter())

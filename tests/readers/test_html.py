@@ -141,7 +141,10 @@ def test_utf8_page_with_a_stray_bad_byte_is_still_read():
 def test_a_gne_settings_file_in_the_working_folder_changes_nothing():
     import gne.utils
 
-    gne.utils.config.update({"body": {"xpath": '//div[@class="footer"]'}, "title": {"xpath": "//title/text()"}})
-    meta, body = gold("news_utf8.html")
-    record = read("news_utf8.html")
+    gne.utils.config.update({"body": {"xpath": '//div[@id="comments"]'}, "title": {"xpath": '//div[@class="crumbs"]/text()'}})
+    try:
+        meta, body = gold("news_utf8.html")
+        record = read("news_utf8.html")
+    finally:
+        gne.utils.config.clear()
     assert record.title == meta["title"] and record.text.split("\n")[1:] == body

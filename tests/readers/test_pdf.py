@@ -76,3 +76,9 @@ def test_pdf_over_the_size_limit_is_refused_before_opening(monkeypatch):
 def test_password_protected_pdf_is_refused_saying_so():
     with pytest.raises(ValueError, match="^the PDF is protected by a password; remove it and try again$"):
         read_pdf(OFFICE / "protected.pdf")
+
+
+def test_pdf_that_reads_too_slowly_is_given_up_with_a_reason(monkeypatch):
+    monkeypatch.setattr(pdf_reader, "TIME_BUDGET_S", -1.0)
+    with pytest.raises(ValueError, match=r"took over -1 s \(stopped at page 1 of 3\); not read"):
+        read_pdf(OFFICE / "article.pdf")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -283,10 +284,24 @@ def read_pdf(path: Path, *, lines_of: LineSource = text_layer_lines) -> RawRecor
             raise ValueError("the PDF has no pages")
         if count > MAX_PDF_PAGES:
             raise ValueError(f"the PDF has {count} pages (limit {MAX_PDF_PAGES}); split it first")
-        pages = [lines_of(pdf[index]) for index in range(count)]
+        pages = _all_pages(pdf, count, lines_of)
     finally:
         pdf.close()
     return RawRecord(text=_text(pages, count))
+
+
+TIME_BUDGET_S = 120.0  # a crafted PDF can make each page slow; a bulletin reads in well under a second a page
+
+
+def _all_pages(pdf, count: int, lines_of: LineSource) -> list[PageLines]:  # noqa: ANN001 - a PdfDocument
+    deadline = time.monotonic() + TIME_BUDGET_S
+    pages = []
+    for index in range(count):
+        if time.monotonic() > deadline:
+            raise ValueError(f"reading its text took over {TIME_BUDGET_S:.0f} s (stopped at page {index + 1} of {count}); "
+                             "not read")
+        pages.append(lines_of(pdf[index]))
+    return pages
 
 
 def _text(pages: list[PageLines], count: int) -> str:

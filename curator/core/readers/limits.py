@@ -54,13 +54,9 @@ def read_bounded(path: Path, limit: int | None = None) -> bytes:
     return data
 
 
-# Formats beyond text (web pages, PDF, Word through LibreOffice, zips)
-MAX_PDF_BYTES = 100 * 1024 * 1024  # bulletins with photos are large; pages are limited too
+# PDF: bulletins with photos are large, so the file may be; its pages are limited too
+MAX_PDF_BYTES = 100 * 1024 * 1024
 MAX_PDF_PAGES = 500
-MAX_ZIP_MEMBERS = 5_000
-MAX_ZIP_TOTAL = 512 * 1024 * 1024
-MAX_ZIP_RATIO = 200.0
-_RATIO_FLOOR = 1024 * 1024
 
 
 def check_size(size: int, limit: int | None = None) -> None:
@@ -69,25 +65,3 @@ def check_size(size: int, limit: int | None = None) -> None:
     if size > limit:
         raise TooLarge(f"over {size_text(limit).replace('.0 MB', ' MB')} ({size_text(size)}); split it first")
 
-
-def check_zip(path: Path, *, kind: str) -> None:
-    """Refuse a zip with too many members, or one that inflates too much, from its directory alone."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-    except zipfile.BadZipFile:
-        raise ValueError(f"not a readable {kind} (not a zip file)") from None
-    if len(members) > MAX_ZIP_MEMBERS:
-        raise ValueError(f"not a readable {kind} (it holds {len(members)} files)")
-    total = 0
-    for member in members:
-        if member.flag_bits & 0x1:
-            raise ValueError(f"the {kind} is encrypted; remove the password and try again")
-        total += member.file_size
-        ratio = member.file_size / max(member.compress_size, 1)
-        if member.file_size >= _RATIO_FLOOR and ratio > MAX_ZIP_RATIO:
-            raise TooLarge(f"not opened: {member.filename} inflates {ratio:.0f} times")
-    if total > MAX_ZIP_TOTAL:
-        raise TooLarge(f"not opened: it unpacks to {size_text(total)} (limit {size_text(MAX_ZIP_TOTAL)})")

@@ -20,7 +20,7 @@ from curator.core.readers.docx import read_docx
 from curator.core.readers.limits import read_bounded
 from curator.core.records import RawRecord
 
-CONVERTED_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")
+CONVERTED_SUFFIXES = (".doc", ".wps", ".rtf")
 TIMEOUT_S = 60.0
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _INSTALL = "install it (Debian/Ubuntu: apt install libreoffice-writer-nogui; Windows, macOS: libreoffice.org)"
@@ -39,7 +39,7 @@ def find_soffice() -> str | None:
 
 
 def read_office(path: Path, *, soffice: str | None = None, timeout: float = TIMEOUT_S) -> list[RawRecord]:
-    """A .doc, .wps, .rtf or .odt file as one document, converted by LibreOffice; ValueError otherwise."""
+    """A .doc, .wps or .rtf file as one document, converted by LibreOffice; ValueError otherwise."""
     data = read_bounded(path)
     kind = path.suffix.lower() or ".doc"
     if not data.strip():
@@ -47,7 +47,7 @@ def read_office(path: Path, *, soffice: str | None = None, timeout: float = TIME
     if data.startswith(b"PK\x03\x04"):
         return read_docx(path)
     head = data[:1024].lstrip().lower()
-    if head.startswith((b"<html", b"<!doctype", b"<?xml", b"mime-version", b"<meta")) and kind != ".odt":
+    if head.startswith((b"<html", b"<!doctype", b"<?xml", b"mime-version", b"<meta")):
         from curator.core.readers.html import read_html
 
         return [read_html(data, name=path.name)]

@@ -148,3 +148,12 @@ def test_a_gne_settings_file_in_the_working_folder_changes_nothing():
     finally:
         gne.utils.config.clear()
     assert record.title == meta["title"] and record.text.split("\n")[1:] == body
+
+
+def test_headline_and_date_declared_in_json_ld_are_used_though_scripts_are_left_out():
+    body = "<p>格尔木市组织200余名志愿者在主要路口开展文明交通劝导活动，引导市民文明出行，助力文明城市创建。</p>" * 3
+    ld = '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "格尔木市开展文明交通劝导", "datePublished": "2023-07-12T09:30:00+08:00"}'
+    page = (f'<html><head><title>新闻中心</title><script type="application/ld+json">{ld}</script></head>'
+            f"<body><div class='nav'>今天是2026年12月1日</div><div class='content'>{body}</div></body></html>")
+    record = read_html(page.encode("utf-8"), name="a.html")
+    assert (record.title, record.published) == ("格尔木市开展文明交通劝导", "2023-07-12")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from curator.core.readers.html_meta import published_date, script_date, source_url
+from curator.core.readers.html_meta import declared_date, declared_title, published_date, source_url
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def extract(html: str, *, url: str = "") -> Extracted:
     except (ParserError, ValueError) as exc:
         raise ValueError(f"not a readable web page ({exc})") from None
     gne.utils.config.clear()  # GNE reads a .gne file in the working folder at import: pages read the same anywhere
-    stamped = script_date(html)
+    declared, headline = declared_date(root, html), declared_title(root)  # JSON-LD lives in scripts, pruned next
     _prune(root)
     elements = sum(1 for _ in root.iter())
     if elements > MAX_ELEMENTS:
@@ -66,7 +66,7 @@ def extract(html: str, *, url: str = "") -> Extracted:
         found = GeneralNewsExtractor().extract(_BR.sub(_BREAK, pruned), with_body_html=True)
     except Exception as exc:  # noqa: BLE001 - GNE raises bare exceptions of many kinds on odd pages
         raise ValueError(f"no article found in the page ({type(exc).__name__})") from None
-    title = _clean_title(str(found.get("title") or ""), page_title=" ".join(root.xpath("//title//text()")))
+    title = headline or _clean_title(str(found.get("title") or ""), page_title=" ".join(root.xpath("//title//text()")))
     paragraphs = _paragraphs(str(found.get("body_html") or ""))
     if len(paragraphs) <= 2:
         paragraphs = _with_alike_siblings(root, paragraphs) or paragraphs
@@ -76,7 +76,7 @@ def extract(html: str, *, url: str = "") -> Extracted:
     if not paragraphs:
         raise ValueError("no article text found in the page")
     source = source_url(root) or url
-    published = published_date(root, title=title, source=source, stamped=stamped,
+    published = published_date(root, title=title, source=source, declared=declared,
                                found=str(found.get("publish_time") or ""))
     return Extracted(title, published, source, tuple(paragraphs))
 

@@ -93,7 +93,21 @@ def source_url(root) -> str:  # noqa: ANN001 - an lxml element
     return ""
 
 
-def published_date(root, *, title: str, source: str, stamped: str, found: str) -> str:  # noqa: ANN001
+def declared_date(root, html: str) -> str:  # noqa: ANN001 - an lxml element
+    """The date the page declares (meta, JSON-LD, <time>, a script's timestamp); read before scripts are left out."""
+    return _declared_date(root) or script_date(html)
+
+
+def declared_title(root) -> str:  # noqa: ANN001 - an lxml element
+    """The headline the page declares: the 政府网站 ArticleTitle meta, else JSON-LD's headline."""
+    from gne.extractor import TitleExtractor
+
+    for value in root.xpath('//meta[@name="ArticleTitle"]/@content'):
+        if len(str(value).strip()) >= 4:
+            return re.sub(r"\s+", " ", str(value)).strip()
+    return re.sub(r"\s+", " ", TitleExtractor().extract_by_json_ld(root)).strip()
+
+
+def published_date(root, *, title: str, source: str, declared: str, found: str) -> str:  # noqa: ANN001
     """The page's publication date as YYYY-MM-DD, or ""."""
-    return (_declared_date(root) or stamped or _date_near_headline(root, title) or _date_in_url(source)
-            or _date(found))
+    return declared or _date_near_headline(root, title) or _date_in_url(source) or _date(found)

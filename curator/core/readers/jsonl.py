@@ -86,6 +86,10 @@ def parse_line(line: str, number: int) -> RawRecord | None:
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
         raise ValueError(f"line {number} is not an object with a \"text\" string")
     try:
+        if "entities" in obj and "spans" not in obj and "label" not in obj:  # a doccano relation project's line
+            from curator.core.readers.doccano import doccano_record
+
+            return doccano_record(obj, number)
         return _record(obj, number)
     except ValueError as exc:
         raise ValueError(f"line {number}: {exc}") from None

@@ -52,3 +52,16 @@ def read_bounded(path: Path, limit: int | None = None) -> bytes:
     if len(data) > limit:
         raise TooLarge(f"over {LIMIT_TEXT}; split it first")
     return data
+
+
+# PDF: bulletins with photos are large, so the file may be; its pages are limited too
+MAX_PDF_BYTES = 100 * 1024 * 1024
+MAX_PDF_PAGES = 500
+
+
+def check_size(size: int, limit: int | None = None) -> None:
+    """Refuse size bytes over limit (20 MB unless told) before anything is parsed."""
+    limit = MAX_BYTES if limit is None else limit
+    if size > limit:
+        raise TooLarge(f"over {size_text(limit).replace('.0 MB', ' MB')} ({size_text(size)}); split it first")
+

@@ -62,7 +62,8 @@ def open_(project: str | None, self_test: bool, smoke: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--reflow", is_flag=True, help="Join lines broken by OCR or newspaper columns before storing the text.")
 def import_(project: str, paths: tuple[Path, ...], reflow: bool) -> None:
-    """Import .txt, .docx and .jsonl files (folders recursively) into PROJECT.
+    """Import articles into PROJECT: .txt, .docx, .doc/.wps/.rtf (through LibreOffice), web pages
+    (.html, .htm, .mhtml), .pdf, curator or doccano .jsonl and Label Studio .json; folders recursively.
 
     Creates PROJECT if it does not exist. Re-importing the same text does nothing. A path
     that is missing or cannot be read is one error line; the other paths still import.

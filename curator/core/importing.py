@@ -18,7 +18,7 @@ from typing import Any
 
 from curator.core.encoding import DecodeError
 from curator.core.normalise import SplitCharacter, normalise, normalise_with_map
-from curator.core.readers import limits
+from curator.core.readers import formats, limits
 from curator.core.readers.docx import read_docx
 from curator.core.readers.jsonl import read_jsonl
 from curator.core.readers.text import read_text
@@ -40,6 +40,8 @@ READERS: dict[str, Reader] = {
     ".jsonl": read_jsonl,
 }
 LAZY = frozenset({".jsonl"})  # formats read line by line: a large file is streamed into the import
+READERS.update(formats.READERS)  # web pages, PDF, Word through LibreOffice, Label Studio JSON
+LAZY |= formats.LAZY
 SUFFIXES = tuple(sorted(s for s in READERS if s))
 
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from curator.core.edits import Edit, set_document_place
 from curator.core.facts import document_place
-from curator.core.importing import READERS, FileBatch, read_file, read_path, reflow
+from curator.core.importing import READERS, FileBatch, Problem, read_file, read_path, reflow, to_article
+from curator.core.records import RawRecord
 from curator.store import Project
 from curator.store.importer import ImportReport
 
@@ -77,6 +78,16 @@ def import_paths(project: Project, paths: Iterable[Path], *, reflow_text: bool =
     places = give_places(project, report.added)
     labels_added = {label.name for label in project.labels()} != labels_before
     return ImportResult(report, state["read"], state["cancelled"], places, labels_added)
+
+
+def import_record(project: Project, record: RawRecord, *, origin: str) -> ImportResult:
+    """One document that did not come from a file (the clipboard), stored like an imported one."""
+    try:
+        batch = FileBatch(origin, articles=(to_article(record, origin),))
+    except ValueError as exc:
+        batch = FileBatch(origin, problem=Problem(origin, str(exc)))
+    report = project.import_batches([batch])
+    return ImportResult(report, 1, False, give_places(project, report.added), False)
 
 
 def give_places(project: Project, doc_ids: Iterable[int]) -> int:

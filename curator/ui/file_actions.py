@@ -65,6 +65,28 @@ def import_files(window) -> None:
     start_import(window, dialog.paths, reflow=dialog.reflow.isChecked())
 
 
+def paste_article(window) -> None:
+    """File → 粘贴为新文章 (Ctrl+Shift+V): the clipboard as a new document, after asking its title and source."""
+    from curator.services.importing import import_record
+    from curator.ui.paste import paste_article as ask
+
+    tr = lambda text: QCoreApplication.translate("FileActions", text)  # noqa: E731
+    if window.project.read_only:
+        QMessageBox.information(window, tr("粘贴为新文章"), tr("项目以只读方式打开，不能导入。"))
+        return
+    record = ask(window)
+    if record is None:
+        return
+    try:
+        result = import_record(window.project, record, origin=tr("剪贴板"))
+    except ProjectError as exc:
+        QMessageBox.warning(window, tr("导入失败"), str(exc))
+        return
+    window.imported(result)
+    if result.report.added:
+        window.show_document(result.report.added[0])
+
+
 def start_import(window, paths: list[Path], *, reflow: bool) -> None:
     """Import paths into the window's project off the GUI thread; the window refreshes when done."""
     tr = lambda text: QCoreApplication.translate("FileActions", text)  # noqa: E731

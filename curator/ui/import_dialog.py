@@ -27,7 +27,8 @@ class ImportDialog(QDialog):
         pick_files.clicked.connect(self._pick_files)
         pick_folder.clicked.connect(self._pick_folder)
         self.reflow = QCheckBox(self.tr("重排断行（OCR 或报纸分栏造成的换行）"))
-        hint = QLabel(self.tr("支持 .txt（各种编码）、.docx、.jsonl；文件夹会包括子文件夹。"))
+        hint = QLabel(self.tr("支持 .txt（各种编码）、.docx、.doc/.wps/.rtf（需 LibreOffice）、网页 .html/.mhtml、.pdf、"
+                                ".jsonl、Label Studio 与 doccano 导出；文件夹会包括子文件夹。"))
         hint.setStyleSheet("color: #777;")
         self.preview_box = self._preview_box()
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)

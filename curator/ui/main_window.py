@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(lambda: file_actions.fill_recent_menu(self, self.recent_menu))
         file_menu.addSeparator()
         self._add(file_menu, "import_files", self.tr("导入文件或文件夹…"), lambda: file_actions.import_files(self))
+        self._add(file_menu, "paste_article", self.tr("粘贴为新文章…"), lambda: file_actions.paste_article(self))
         self._add(file_menu, "export", self.tr("导出…"), lambda: file_actions.export(self))
         self._add(file_menu, "import_corrections", self.tr("导入修改（Excel）…"), lambda: file_actions.import_corrections(self))
         file_menu.addSeparator()
@@ -449,5 +450,5 @@ _KEYED = {
     "next_document", "previous_document", "find", "delete_span", "clear_selection", "done_and_next",
     "accept_suggestion", "accept_all_label",
     "status_todo", "status_in_progress", "status_done", "status_reviewed", "snap_words", "snap_quotes",
-    "open_project", "new_project", "import_files", "export", "shortcut_sheet", "quit",
+    "open_project", "new_project", "import_files", "paste_article", "export", "shortcut_sheet", "quit",
 }

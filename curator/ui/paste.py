@@ -97,12 +97,12 @@ class PasteDialog(QDialog):
 def paste_article(parent: QWidget | None = None) -> RawRecord | None:
     """Ask about the clipboard's article; the record to import, or None (nothing there, or cancelled)."""
     record = clipboard_record(QGuiApplication.clipboard().mimeData())
-    tr = QCoreApplication.translate
+    title = QCoreApplication.translate("Paste", "粘贴为新文章")
     if record is None:
-        QMessageBox.information(parent, tr("Paste", "粘贴为新文章"), tr("Paste", "剪贴板里没有文字。"))
+        QMessageBox.information(parent, title, QCoreApplication.translate("Paste", "剪贴板里没有文字。"))
         return None
     if len(record.text) > MAX_CHARS:
-        QMessageBox.warning(parent, tr("Paste", "粘贴为新文章"), tr("Paste", "剪贴板里的文字超过 20 MB，请分开粘贴。"))
+        QMessageBox.warning(parent, title, QCoreApplication.translate("Paste", "剪贴板里的文字超过 20 MB，请分开粘贴。"))
         return None
     dialog = PasteDialog(record, parent)
     return dialog.result_record() if dialog.exec() == QDialog.Accepted else None

@@ -27,6 +27,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "open_project": ("Ctrl+O",),
     "new_project": ("Ctrl+N",),
     "import_files": ("Ctrl+I",),
+    "paste_article": ("Ctrl+Shift+V",),
     "export": ("Ctrl+E",),
     "shortcut_sheet": ("F1",),
     "quit": ("Ctrl+Q",),  # explicit: QKeySequence.Quit is empty on Windows and under some platform themes
@@ -56,6 +57,7 @@ def _descriptions() -> list[tuple[str, str]]:
         ("Ctrl+'", QCoreApplication.translate("Shortcuts", "选区扩展到引号、书名号（开/关）")),
         ("Ctrl+N / Ctrl+O", QCoreApplication.translate("Shortcuts", "新建项目 / 打开项目")),
         ("Ctrl+I", QCoreApplication.translate("Shortcuts", "导入文件")),
+        ("Ctrl+Shift+V", QCoreApplication.translate("Shortcuts", "把剪贴板里的文字（网页或纯文本）粘贴为新文章")),
         ("Ctrl+E", QCoreApplication.translate("Shortcuts", "导出")),
         ("F1", QCoreApplication.translate("Shortcuts", "显示本快捷键表")),
         ("Ctrl+Q", QCoreApplication.translate("Shortcuts", "退出")),

@@ -9,22 +9,34 @@
     </message>
     <message>
         <location filename="../../curator/ui/file_actions.py" line="60" />
+        <location filename="../../curator/ui/file_actions.py" line="75" />
         <source>项目以只读方式打开，不能导入。</source>
         <translation>The project is open read-only; nothing can be imported.</translation>
     </message>
     <message>
         <location filename="../../curator/ui/file_actions.py" line="75" />
-        <location filename="../../curator/ui/file_actions.py" line="78" />
+        <source>粘贴为新文章</source>
+        <translation>Paste as new document</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/file_actions.py" line="81" />
+        <source>剪贴板</source>
+        <translation>Clipboard</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/file_actions.py" line="83" />
+        <location filename="../../curator/ui/file_actions.py" line="97" />
+        <location filename="../../curator/ui/file_actions.py" line="100" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="109" />
+        <location filename="../../curator/ui/file_actions.py" line="131" />
         <source>导入修改</source>
         <translation>Import corrections</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="115" />
+        <location filename="../../curator/ui/file_actions.py" line="137" />
         <source>无法读取工作簿</source>
         <translation>Cannot read the workbook</translation>
     </message>
@@ -146,14 +158,6 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
         <location filename="../../curator/ui/annotate.py" line="164" />
         <source>没有选中的标注。</source>
         <translation>No span is selected.</translation>
-    </message>
-    <message>
-        <source>删除标注</source>
-        <translation>Delete span</translation>
-    </message>
-    <message>
-        <source>引用这段文字的事实行已被人工修改过。仍然删除这条标注吗？</source>
-        <translation>A fact row citing this text was edited by hand. Delete the span anyway?</translation>
     </message>
     <message>
         <location filename="../../curator/ui/annotate.py" line="183" />
@@ -291,10 +295,6 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
 </context>
 <context>
     <name>FactCellDelegate</name>
-    <message>
-        <source>数字，如 30000 或 1.6</source>
-        <translation>A number, e.g. 30000 or 1.6</translation>
-    </message>
     <message>
         <location filename="../../curator/ui/panels/delegates.py" line="41" />
         <source>数字，如 30000、1.6、30万</source>
@@ -436,43 +436,27 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
         <translation>Cannot open the project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="86" />
+        <location filename="../../curator/ui/file_actions.py" line="108" />
         <source>导入 {0} 篇，{1} 篇已在项目中，{2} 个文件失败</source>
         <translation>Imported {0} document(s); {1} already in the project; {2} file(s) failed</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="89" />
+        <location filename="../../curator/ui/file_actions.py" line="111" />
         <source>（已取消，其余文件未导入）</source>
         <translation> (cancelled; the remaining files were not imported)</translation>
     </message>
     <message>
-        <source>部分文件未能导入</source>
-        <translation>Some files were not imported</translation>
-    </message>
-    <message>
-        <source>导入文章</source>
-        <translation>Import articles</translation>
-    </message>
-    <message>
-        <source>项目以只读方式打开，不能导入。</source>
-        <translation>The project is open read-only; nothing can be imported.</translation>
-    </message>
-    <message>
-        <source>导入失败</source>
-        <translation>Import failed</translation>
-    </message>
-    <message>
-        <location filename="../../curator/ui/file_actions.py" line="98" />
+        <location filename="../../curator/ui/file_actions.py" line="120" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="130" />
+        <location filename="../../curator/ui/file_actions.py" line="152" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/file_actions.py" line="130" />
+        <location filename="../../curator/ui/file_actions.py" line="152" />
         <source>界面语言将在下次启动时更改。</source>
         <translation>The interface language changes at the next start.</translation>
     </message>
@@ -501,46 +485,46 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
     </message>
     <message>
         <location filename="../../curator/ui/import_dialog.py" line="30" />
-        <source>支持 .txt（各种编码）、.docx、.jsonl；文件夹会包括子文件夹。</source>
-        <translation>Reads .txt (any encoding), .docx and .jsonl; a folder includes its subfolders.</translation>
+        <source>支持 .txt（各种编码）、.docx、.doc/.wps/.rtf（需 LibreOffice）、网页 .html/.mhtml、.pdf、.jsonl、Label Studio 与 doccano 导出；文件夹会包括子文件夹。</source>
+        <translation>Reads .txt (any encoding), .docx, .doc/.wps/.rtf (with LibreOffice), web pages (.html/.mhtml), .pdf, .jsonl, Label Studio and doccano exports; folders include their subfolders.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/import_dialog.py" line="34" />
+        <location filename="../../curator/ui/import_dialog.py" line="35" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/import_dialog.py" line="35" />
+        <location filename="../../curator/ui/import_dialog.py" line="36" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/import_dialog.py" line="53" />
+        <location filename="../../curator/ui/import_dialog.py" line="54" />
         <source>这篇文章看起来有断行</source>
         <translation>This text looks line-broken</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/import_dialog.py" line="63" />
+        <location filename="../../curator/ui/import_dialog.py" line="64" />
         <source>原文（前几行）</source>
         <translation>As it is (first lines)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/import_dialog.py" line="64" />
+        <location filename="../../curator/ui/import_dialog.py" line="65" />
         <source>重排后</source>
         <translation>Reflowed</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/import_dialog.py" line="83" />
+        <location filename="../../curator/ui/import_dialog.py" line="84" />
         <source>{0} 的许多行在句子中间断开。建议重排断行（可以取消勾选）。</source>
         <translation>Many lines of {0} break mid-sentence. Reflowing is suggested (untick to keep the lines).</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/import_dialog.py" line="90" />
+        <location filename="../../curator/ui/import_dialog.py" line="91" />
         <source>选择文件</source>
         <translation>Choose files</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/import_dialog.py" line="95" />
+        <location filename="../../curator/ui/import_dialog.py" line="96" />
         <source>选择文件夹</source>
         <translation>Choose a folder</translation>
     </message>
@@ -635,198 +619,249 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
     </message>
     <message>
         <location filename="../../curator/ui/main_window.py" line="103" />
+        <source>粘贴为新文章…</source>
+        <translation>Paste as new document…</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/main_window.py" line="104" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <source>导出功能尚未安装</source>
-        <translation>Export is not installed yet</translation>
-    </message>
-    <message>
-        <location filename="../../curator/ui/main_window.py" line="106" />
+        <location filename="../../curator/ui/main_window.py" line="107" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="108" />
+        <location filename="../../curator/ui/main_window.py" line="109" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="109" />
+        <location filename="../../curator/ui/main_window.py" line="110" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="110" />
+        <location filename="../../curator/ui/main_window.py" line="111" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <source>删除标注</source>
-        <translation>Delete span</translation>
-    </message>
-    <message>
-        <location filename="../../curator/ui/main_window.py" line="104" />
+        <location filename="../../curator/ui/main_window.py" line="105" />
         <source>导入修改（Excel）…</source>
         <translation>Import corrections (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="116" />
+        <location filename="../../curator/ui/main_window.py" line="117" />
         <source>删除标注 / 拒绝建议</source>
         <translation>Delete span / reject suggestion</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="117" />
+        <location filename="../../curator/ui/main_window.py" line="118" />
         <source>接受建议</source>
         <translation>Accept suggestion</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="118" />
+        <location filename="../../curator/ui/main_window.py" line="119" />
         <source>接受本篇同类建议</source>
         <translation>Accept all suggestions of this label here</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="120" />
+        <location filename="../../curator/ui/main_window.py" line="121" />
         <source>取消选择</source>
         <translation>Clear selection</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="121" />
+        <location filename="../../curator/ui/main_window.py" line="122" />
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="132" />
+        <location filename="../../curator/ui/main_window.py" line="133" />
         <source>文章(&amp;D)</source>
         <translation>&amp;Document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="133" />
+        <location filename="../../curator/ui/main_window.py" line="134" />
         <source>下一篇</source>
         <translation>Next document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="134" />
+        <location filename="../../curator/ui/main_window.py" line="135" />
         <source>上一篇</source>
         <translation>Previous document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="135" />
+        <location filename="../../curator/ui/main_window.py" line="136" />
         <source>完成并打开下一篇</source>
         <translation>Done, next</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="144" />
+        <location filename="../../curator/ui/main_window.py" line="145" />
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="145" />
+        <location filename="../../curator/ui/main_window.py" line="146" />
         <source>对齐到词语</source>
         <translation>Snap to words</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="146" />
+        <location filename="../../curator/ui/main_window.py" line="147" />
         <source>扩展到引号、书名号</source>
         <translation>Snap to quotes</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="147" />
+        <location filename="../../curator/ui/main_window.py" line="148" />
         <source>推广到所有相同文字</source>
         <translation>Spread tags to every occurrence</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="148" />
+        <location filename="../../curator/ui/main_window.py" line="149" />
         <source>标注举措、地点、机构、人物后，把项目中每处相同文字列为建议</source>
         <translation>After tagging an initiative, place, organisation or person, suggest every other occurrence in the project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="154" />
+        <location filename="../../curator/ui/main_window.py" line="155" />
         <source>标注人…</source>
         <translation>Annotator…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="155" />
+        <location filename="../../curator/ui/main_window.py" line="156" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="158" />
+        <location filename="../../curator/ui/main_window.py" line="159" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="159" />
+        <location filename="../../curator/ui/main_window.py" line="160" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="161" />
+        <location filename="../../curator/ui/main_window.py" line="162" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="194" />
+        <location filename="../../curator/ui/main_window.py" line="195" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="252" />
+        <location filename="../../curator/ui/main_window.py" line="253" />
         <source>部分文件未能导入</source>
         <translation>Some files were not imported</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="274" />
+        <location filename="../../curator/ui/main_window.py" line="275" />
         <source>这是 {0} 的工作包：其中的修改都记在 {0} 名下。</source>
         <translation>This is {0}'s work package: every edit in it is recorded as {0}'s.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="282" />
+        <location filename="../../curator/ui/main_window.py" line="283" />
         <source>标注人：{0}</source>
         <translation>Annotator: {0}</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="310" />
+        <location filename="../../curator/ui/main_window.py" line="311" />
         <source>所有文章都已完成。</source>
         <translation>Every document is done.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="397" />
+        <location filename="../../curator/ui/main_window.py" line="398" />
         <source>本篇：&lt;span style='color:{0}'&gt;{1}&lt;/span&gt; · {2} 个标注 · {3} 条建议</source>
         <translation>This document: &lt;span style='color:{0}'&gt;{1}&lt;/span&gt; · {2} spans · {3} suggestions</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="404" />
+        <location filename="../../curator/ui/main_window.py" line="405" />
         <source>进度：{0} / {1} 篇已完成</source>
         <translation>Progress: {0} of {1} documents done</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="409" />
+        <location filename="../../curator/ui/main_window.py" line="410" />
         <source>此项目正由另一个 curator 打开（{0}），现以只读方式显示；修改不会保存。</source>
         <translation>Another curator has this project open ({0}); it is shown read-only and changes are not saved.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="410" />
+        <location filename="../../curator/ui/main_window.py" line="411" />
         <source>此项目以只读方式打开；修改不会保存。</source>
         <translation>This project is open read-only; changes are not saved.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="413" />
+        <location filename="../../curator/ui/main_window.py" line="414" />
         <source>内存项目</source>
         <translation>in-memory project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="417" />
+        <location filename="../../curator/ui/main_window.py" line="418" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
 </context>
 <context>
-    <name>Panels</name>
+    <name>Paste</name>
     <message>
-        <source>（面板尚未安装）</source>
-        <translation>(panel not installed yet)</translation>
+        <location filename="../../curator/ui/paste.py" line="100" />
+        <source>粘贴为新文章</source>
+        <translation>Paste as new document</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/paste.py" line="102" />
+        <source>剪贴板里没有文字。</source>
+        <translation>The clipboard holds no text.</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/paste.py" line="105" />
+        <source>剪贴板里的文字超过 20 MB，请分开粘贴。</source>
+        <translation>The clipboard's text is over 20 MB; paste it in parts.</translation>
+    </message>
+</context>
+<context>
+    <name>PasteDialog</name>
+    <message>
+        <location filename="../../curator/ui/paste.py" line="62" />
+        <source>粘贴为新文章</source>
+        <translation>Paste as new document</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/paste.py" line="65" />
+        <source>网址或报刊名称</source>
+        <translation>Web address or newspaper</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/paste.py" line="67" />
+        <source>例如 2023-07-12</source>
+        <translation>e.g. 2023-07-12</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/paste.py" line="71" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/paste.py" line="72" />
+        <source>来源</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/paste.py" line="73" />
+        <source>日期</source>
+        <translation>day</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/paste.py" line="74" />
+        <source>{0} 字</source>
+        <translation>{0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/paste.py" line="76" />
+        <source>导入</source>
+        <translation>Import</translation>
     </message>
 </context>
 <context>
@@ -973,17 +1008,17 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="68" />
+        <location filename="../../curator/ui/shortcuts.py" line="70" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="71" />
+        <location filename="../../curator/ui/shortcuts.py" line="73" />
         <source>按键</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="71" />
+        <location filename="../../curator/ui/shortcuts.py" line="73" />
         <source>作用</source>
         <translation>Action</translation>
     </message>
@@ -991,106 +1026,107 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="42" />
+        <location filename="../../curator/ui/shortcuts.py" line="43" />
         <source>用对应标签标注所选文字（见标签栏）</source>
         <translation>Tag the selected text with that label (see the label bar)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="43" />
+        <location filename="../../curator/ui/shortcuts.py" line="44" />
         <source>用键盘选择文字</source>
         <translation>Select text with the keyboard</translation>
     </message>
     <message>
-        <source>删除选中的标注</source>
-        <translation>Delete the selected span</translation>
-    </message>
-    <message>
-        <location filename="../../curator/ui/shortcuts.py" line="44" />
+        <location filename="../../curator/ui/shortcuts.py" line="45" />
         <source>删除选中的标注；在建议上：拒绝它（不再出现）</source>
         <translation>Delete the selected span; on a suggestion: reject it (it will not come back)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="45" />
+        <location filename="../../curator/ui/shortcuts.py" line="46" />
         <source>接受光标处的建议</source>
         <translation>Accept the suggestion at the cursor</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="46" />
+        <location filename="../../curator/ui/shortcuts.py" line="47" />
         <source>接受本篇中与光标处建议同类的全部建议</source>
         <translation>Accept every suggestion in this document with the label of the one at the cursor</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="47" />
+        <location filename="../../curator/ui/shortcuts.py" line="48" />
         <source>取消选择</source>
         <translation>Clear selection</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="48" />
+        <location filename="../../curator/ui/shortcuts.py" line="49" />
         <source>下一篇</source>
         <translation>Next document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="49" />
+        <location filename="../../curator/ui/shortcuts.py" line="50" />
         <source>上一篇</source>
         <translation>Previous document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="50" />
+        <location filename="../../curator/ui/shortcuts.py" line="51" />
         <source>标为已完成并打开下一篇未完成的文章</source>
         <translation>Mark done and open the next unfinished document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="51" />
+        <location filename="../../curator/ui/shortcuts.py" line="52" />
         <source>状态：待标注 / 标注中 / 已完成 / 已审核</source>
         <translation>Status: to do / in progress / done / reviewed</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="52" />
+        <location filename="../../curator/ui/shortcuts.py" line="53" />
         <source>搜索全文</source>
         <translation>Search the full text</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="53" />
+        <location filename="../../curator/ui/shortcuts.py" line="54" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="54" />
+        <location filename="../../curator/ui/shortcuts.py" line="55" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="55" />
+        <location filename="../../curator/ui/shortcuts.py" line="56" />
         <source>选区对齐到词语边界（开/关）</source>
         <translation>Snap selections to word boundaries (on/off)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="56" />
+        <location filename="../../curator/ui/shortcuts.py" line="57" />
         <source>选区扩展到引号、书名号（开/关）</source>
         <translation>Widen selections to enclosing quotes and 《》 (on/off)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="57" />
+        <location filename="../../curator/ui/shortcuts.py" line="58" />
         <source>新建项目 / 打开项目</source>
         <translation>New project / open project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="58" />
+        <location filename="../../curator/ui/shortcuts.py" line="59" />
         <source>导入文件</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="59" />
+        <location filename="../../curator/ui/shortcuts.py" line="60" />
+        <source>把剪贴板里的文字（网页或纯文本）粘贴为新文章</source>
+        <translation>Paste the clipboard (a web page or plain text) as a new document</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/shortcuts.py" line="61" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="60" />
+        <location filename="../../curator/ui/shortcuts.py" line="62" />
         <source>显示本快捷键表</source>
         <translation>Show this sheet</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/shortcuts.py" line="61" />
+        <location filename="../../curator/ui/shortcuts.py" line="63" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -1177,10 +1213,6 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
         <location filename="../../curator/ui/panels/spans.py" line="56" />
         <source>删除所选标注（Delete），引用它的事实行随之更新</source>
         <translation>Delete the selected spans (Delete); fact rows citing them are updated</translation>
-    </message>
-    <message>
-        <source>删除 {0} 个标注</source>
-        <translation>Delete {0} spans</translation>
     </message>
     <message>
         <location filename="../../curator/ui/panels/spans.py" line="119" />

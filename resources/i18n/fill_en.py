@@ -14,6 +14,17 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ENGLISH = {
+    # clipboard and formats
+    "粘贴为新文章": "Paste as new document",
+    "粘贴为新文章…": "Paste as new document…",
+    "剪贴板": "Clipboard",
+    "网址或报刊名称": "Web address or newspaper",
+    "例如 2023-07-12": "e.g. 2023-07-12",
+    "{0} 字": "{0} characters",
+    "剪贴板里没有文字。": "The clipboard holds no text.",
+    "剪贴板里的文字超过 20 MB，请分开粘贴。": "The clipboard's text is over 20 MB; paste it in parts.",
+    "把剪贴板里的文字（网页或纯文本）粘贴为新文章": "Paste the clipboard (a web page or plain text) as a new document",
+    "支持 .txt（各种编码）、.docx、.doc/.wps/.rtf（需 LibreOffice）、网页 .html/.mhtml、.pdf、.jsonl、Label Studio 与 doccano 导出；文件夹会包括子文件夹。": "Reads .txt (any encoding), .docx, .doc/.wps/.rtf (with LibreOffice), web pages (.html/.mhtml), .pdf, .jsonl, Label Studio and doccano exports; folders include their subfolders.",
     # export, corrections, review, panels
     '导入修改': 'Import corrections',
     '无法读取工作簿': 'Cannot read the workbook',

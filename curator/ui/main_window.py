@@ -25,6 +25,7 @@ from curator.ui.shortcuts import ShortcutSheet, sequences
 from curator.ui.texts import STATUS_COLORS, status_title
 
 LIST_REFRESH_MS = 150
+BACKUP_CHECK_MS = 60_000
 
 
 class MainWindow(QMainWindow):
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self._list_timer = QTimer(self, singleShot=True, interval=LIST_REFRESH_MS, timeout=self._refresh_list)
         self._panel_timer = QTimer(self, singleShot=True, interval=0, timeout=self._sync_panels)
         self._panel_docs: dict[int, int | None] = {}
+        self._closing = False
         self._build_layout()
         self._build_actions()
         self._build_status_bar()
@@ -56,6 +58,9 @@ class MainWindow(QMainWindow):
 
         self.documents.set_project(self.project)
         self._update_progress()
+        self._backup_timer = QTimer(self, interval=BACKUP_CHECK_MS, timeout=self.check_backups)
+        self._backup_timer.start()
+        QTimer.singleShot(0, self.check_backups)
         self._restore()
         self._update_title()
 
@@ -64,11 +69,14 @@ class MainWindow(QMainWindow):
     def _build_layout(self) -> None:
         self.read_only_bar = message_bar(self._read_only_text())
         self.read_only_bar.setVisible(self.project.read_only)
+        self.backup_bar = message_bar("")
+        self.backup_bar.hide()
         centre = QWidget()
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.read_only_bar)
+        column.addWidget(self.backup_bar)
         column.addWidget(self.label_bar)
         column.addWidget(self.article, 1)
         self.tabs = QTabWidget()
@@ -406,9 +414,23 @@ class MainWindow(QMainWindow):
 
     def _read_only_text(self) -> str:
         holder = self.project.locked_by
-        if holder:
+        if holder and getattr(holder, "here", True):
             return self.tr("此项目正由另一个 curator 打开（{0}），现以只读方式显示；修改不会保存。").format(holder)
+        if holder:
+            return self.tr("此项目正由另一台电脑上的 curator 打开（{0}），现以只读方式显示；修改不会保存。"
+                           "若那里已不再打开它，可运行 curator unlock \"{1}\" 后重新打开。").format(holder, self.project.path)
         return self.tr("此项目以只读方式打开；修改不会保存。")
+
+    def check_backups(self) -> None:
+        """A daily backup that failed (or none for days) is said above the article, not kept silent."""
+        if self._closing:
+            return
+        problem = self.project.backup_problem() if not self.project.read_only else None
+        if problem:
+            label = self.backup_bar.findChild(QLabel)
+            label.setText(self.tr("备份未能完成：{0}。请腾出磁盘空间或检查备份文件夹 {1}。").format(
+                problem, self.project.path.name + ".backups" if self.project.path else ""))
+        self.backup_bar.setVisible(bool(problem))
 
     def _update_title(self) -> None:
         name = self.project.path.name if self.project.path else self.tr("内存项目")
@@ -435,7 +457,9 @@ class MainWindow(QMainWindow):
         if self.import_run is not None:  # the worker writes to the project: let it finish its file first
             self.import_run.worker.cancel()
             self.import_run.worker.wait()
+        self._closing = True
         self._list_timer.stop()
+        self._backup_timer.stop()
         self._panel_timer.stop()
         self.annotator.stop()
         self.documents.stop()

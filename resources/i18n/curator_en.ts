@@ -593,212 +593,222 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
         <translation>Suggestions</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="96" />
+        <location filename="../../curator/ui/main_window.py" line="104" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="97" />
+        <location filename="../../curator/ui/main_window.py" line="105" />
         <source>新建项目…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="98" />
+        <location filename="../../curator/ui/main_window.py" line="106" />
         <source>打开项目…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="99" />
+        <location filename="../../curator/ui/main_window.py" line="107" />
         <source>最近的项目</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="102" />
+        <location filename="../../curator/ui/main_window.py" line="110" />
         <source>导入文件或文件夹…</source>
         <translation>Import files or folder…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="103" />
+        <location filename="../../curator/ui/main_window.py" line="111" />
         <source>粘贴为新文章…</source>
         <translation>Paste as new document…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="104" />
+        <location filename="../../curator/ui/main_window.py" line="112" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="107" />
+        <location filename="../../curator/ui/main_window.py" line="115" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="109" />
+        <location filename="../../curator/ui/main_window.py" line="117" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="110" />
+        <location filename="../../curator/ui/main_window.py" line="118" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="111" />
+        <location filename="../../curator/ui/main_window.py" line="119" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="105" />
+        <location filename="../../curator/ui/main_window.py" line="113" />
         <source>导入修改（Excel）…</source>
         <translation>Import corrections (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="117" />
+        <location filename="../../curator/ui/main_window.py" line="125" />
         <source>删除标注 / 拒绝建议</source>
         <translation>Delete span / reject suggestion</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="118" />
+        <location filename="../../curator/ui/main_window.py" line="126" />
         <source>接受建议</source>
         <translation>Accept suggestion</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="119" />
+        <location filename="../../curator/ui/main_window.py" line="127" />
         <source>接受本篇同类建议</source>
         <translation>Accept all suggestions of this label here</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="121" />
+        <location filename="../../curator/ui/main_window.py" line="129" />
         <source>取消选择</source>
         <translation>Clear selection</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="122" />
+        <location filename="../../curator/ui/main_window.py" line="130" />
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="133" />
+        <location filename="../../curator/ui/main_window.py" line="141" />
         <source>文章(&amp;D)</source>
         <translation>&amp;Document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="134" />
+        <location filename="../../curator/ui/main_window.py" line="142" />
         <source>下一篇</source>
         <translation>Next document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="135" />
+        <location filename="../../curator/ui/main_window.py" line="143" />
         <source>上一篇</source>
         <translation>Previous document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="136" />
+        <location filename="../../curator/ui/main_window.py" line="144" />
         <source>完成并打开下一篇</source>
         <translation>Done, next</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="145" />
+        <location filename="../../curator/ui/main_window.py" line="153" />
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="146" />
+        <location filename="../../curator/ui/main_window.py" line="154" />
         <source>对齐到词语</source>
         <translation>Snap to words</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="147" />
+        <location filename="../../curator/ui/main_window.py" line="155" />
         <source>扩展到引号、书名号</source>
         <translation>Snap to quotes</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="148" />
+        <location filename="../../curator/ui/main_window.py" line="156" />
         <source>推广到所有相同文字</source>
         <translation>Spread tags to every occurrence</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="149" />
+        <location filename="../../curator/ui/main_window.py" line="157" />
         <source>标注举措、地点、机构、人物后，把项目中每处相同文字列为建议</source>
         <translation>After tagging an initiative, place, organisation or person, suggest every other occurrence in the project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="155" />
+        <location filename="../../curator/ui/main_window.py" line="163" />
         <source>标注人…</source>
         <translation>Annotator…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="156" />
+        <location filename="../../curator/ui/main_window.py" line="164" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="159" />
+        <location filename="../../curator/ui/main_window.py" line="167" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="160" />
+        <location filename="../../curator/ui/main_window.py" line="168" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="162" />
+        <location filename="../../curator/ui/main_window.py" line="170" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="195" />
+        <location filename="../../curator/ui/main_window.py" line="203" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="253" />
+        <location filename="../../curator/ui/main_window.py" line="261" />
         <source>部分文件未能导入</source>
         <translation>Some files were not imported</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="275" />
+        <location filename="../../curator/ui/main_window.py" line="283" />
         <source>这是 {0} 的工作包：其中的修改都记在 {0} 名下。</source>
         <translation>This is {0}'s work package: every edit in it is recorded as {0}'s.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="283" />
+        <location filename="../../curator/ui/main_window.py" line="291" />
         <source>标注人：{0}</source>
         <translation>Annotator: {0}</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="311" />
+        <location filename="../../curator/ui/main_window.py" line="319" />
         <source>所有文章都已完成。</source>
         <translation>Every document is done.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="398" />
+        <location filename="../../curator/ui/main_window.py" line="406" />
         <source>本篇：&lt;span style='color:{0}'&gt;{1}&lt;/span&gt; · {2} 个标注 · {3} 条建议</source>
         <translation>This document: &lt;span style='color:{0}'&gt;{1}&lt;/span&gt; · {2} spans · {3} suggestions</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="405" />
+        <location filename="../../curator/ui/main_window.py" line="413" />
         <source>进度：{0} / {1} 篇已完成</source>
         <translation>Progress: {0} of {1} documents done</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="410" />
+        <location filename="../../curator/ui/main_window.py" line="418" />
         <source>此项目正由另一个 curator 打开（{0}），现以只读方式显示；修改不会保存。</source>
         <translation>Another curator has this project open ({0}); it is shown read-only and changes are not saved.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="411" />
+        <location filename="../../curator/ui/main_window.py" line="420" />
+        <source>此项目正由另一台电脑上的 curator 打开（{0}），现以只读方式显示；修改不会保存。若那里已不再打开它，可运行 curator unlock "{1}" 后重新打开。</source>
+        <translation>This project is open in curator on another computer ({0}); it is shown read-only and changes are not saved. If it is no longer open there, run curator unlock "{1}" and open it again.</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/main_window.py" line="422" />
         <source>此项目以只读方式打开；修改不会保存。</source>
         <translation>This project is open read-only; changes are not saved.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="414" />
+        <location filename="../../curator/ui/main_window.py" line="431" />
+        <source>备份未能完成：{0}。请腾出磁盘空间或检查备份文件夹 {1}。</source>
+        <translation>Backups are not being made: {0}. Free some disk space or check the backup folder {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/main_window.py" line="436" />
         <source>内存项目</source>
         <translation>in-memory project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="418" />
+        <location filename="../../curator/ui/main_window.py" line="440" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>

@@ -14,6 +14,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ENGLISH = {
+    "此项目正由另一台电脑上的 curator 打开（{0}），现以只读方式显示；修改不会保存。若那里已不再打开它，可运行 curator unlock \"{1}\" 后重新打开。": "This project is open in curator on another computer ({0}); it is shown read-only and changes are not saved. If it is no longer open there, run curator unlock \"{1}\" and open it again.",
+    "备份未能完成：{0}。请腾出磁盘空间或检查备份文件夹 {1}。": "Backups are not being made: {0}. Free some disk space or check the backup folder {1}.",
     # clipboard and formats
     "粘贴为新文章": "Paste as new document",
     "粘贴为新文章…": "Paste as new document…",

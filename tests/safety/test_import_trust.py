@@ -329,3 +329,47 @@ def test_a_file_mixing_gbk_and_big5_is_refused_not_stored_as_mojibake(tmp_path):
     (tmp_path / "mixed.txt").write_bytes(data)
     problem = read_file(tmp_path / "mixed.txt").problem
     assert problem is not None and "mixes encodings" in problem.reason and "line 6" in problem.reason
+
+
+@pytest.mark.parametrize("line, reason", BAD_LINES)
+def test_jsonl_shapes_are_refused_in_process(tmp_path, line, reason):
+    bad = tmp_path / "a.jsonl"
+    bad.write_text('{"text": "第一篇"}\n' + line + "\n", encoding="utf-8")
+    batch = read_file(bad)
+    assert batch.articles == () and batch.problem is not None
+    assert batch.problem.reason.startswith("line 2") or "line 2" in batch.problem.reason
+    assert reason in batch.problem.reason
+
+
+@pytest.mark.parametrize("item", [
+    [0, 2, "org", {"id": "a", "origin": "suggested", "annotator": "张三", "value": 3}],
+    [0, 2, "org", {"id": 7, "created": "2024-01-01"}],
+])
+def test_good_span_attributes_are_kept(tmp_path, item):
+    source = write_jsonl(tmp_path / "a.jsonl", {"text": "好的", "spans": [item]})
+    (article,) = read_file(source).articles
+    (span,) = article.spans
+    assert {k: v for k, v in span.items() if k not in ("start", "end", "label")} == {
+        k: (float(v) if k == "value" else v) for k, v in item[3].items()}
+
+
+def test_a_figure_may_name_an_initiative_of_its_line(tmp_path):
+    source = write_jsonl(tmp_path / "a.jsonl", {
+        "text": "开展光盘行动，参与3万人", "spans": [[2, 6, "initiative", {"id": 1}], [9, 12, "figure", {"id": 2}]],
+        "initiatives": [{"id": "i", "name": "光盘行动", "span_ids": [1]}],
+        "figures": [{"value": 30000, "initiative_id": "i", "span_ids": [2], "edited": 1}]})
+    (article,) = read_file(source).articles
+    assert article.figures[0]["initiative_id"] == "i" and article.figures[0]["value"] == 30000.0
+    bad = write_jsonl(tmp_path / "b.jsonl", {"text": "好的", "figures": [{"initiative_id": "zz"}]})
+    assert "initiative 'zz'" in read_file(bad).problem.reason
+
+
+@pytest.mark.parametrize("text", ["abc", "志愿者\r\n", "\ufeff志愿", "e\u0301", "\r", "一\r\r\n二", ""])
+def test_normalise_with_map_gives_normalise(text):
+    new, position = normalise_with_map(text)
+    assert new == normalise(text)
+    assert position(len(text)) == len(new)
+    with pytest.raises(ValueError):
+        position(len(text) + 1)
+    with pytest.raises(ValueError):
+        position(-1)

@@ -36,11 +36,13 @@ UNITS: tuple[str, ...] = tuple(sorted({
     "吨", "公斤", "千克", "克", "斤", "千米", "公里", "平方公里", "平方米", "平米", "立方米",
     "米", "亩", "公顷", "元", "美元", "小时", "分钟", "天", "周", "间", "套", "栋", "幢", "层",
     "盏", "根", "组", "队", "类", "种", "篇次", "篇", "部", "幅", "首", "门", "站", "倍", "岁",
-    "课时", "学时", "车次", "床", "%", "％", "‰", "㎡", "余次", "大类", "大项",
+    "课时", "学时", "车次", "床", "%", "％", "‰", "㎡", "余次", "大类", "大项", "起", "步", "字", "宗", "例", "趟",
+    "只", "头",
 }, key=lambda u: (-len(u), u)))
 
 _SP = r"[ \t\u3000\xa0]*(?:\n[ \t\u3000\xa0]*){0,2}"  # OCR whitespace, at most two line breaks
-_ARABIC = r"(?<![0-9０-９.．])[0-9０-９]+(?:[.．][0-9０-９]+)?(?![0-9０-９])"
+# A number may follow an ASCII full stop used as a sentence end (58个.320名), not a decimal point.
+_ARABIC = r"(?<![0-9０-９])(?<![0-9０-９][.．])[0-9０-９]+(?:[.．][0-9０-９]+)?(?![0-9０-９])"
 _ARABIC_GROUPED = r"(?<![0-9０-９.．,])[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])"
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
 _CN = rf"(?<![{_CN_CHARS}])[{_CN_CHARS}]+"
@@ -56,8 +58,8 @@ QUANTITY_RE = re.compile(
     rf"(?:{_SP}(?P<a1>余|多))?"
     rf"(?:{_SP}(?P<mult>[十百千万亿]{{1,2}}))?"
     rf"(?:{_SP}(?P<a2>余|多))?"
-    rf"(?:{_SP}(?P<unit>{'|'.join(map(re.escape, UNITS))})(?<!周(?=年)))?"
-    rf"(?:{_SP}(?P<around>左右))?"
+    rf"(?:{_SP}(?P<unit>{'|'.join(map(re.escape, UNITS))})(?<!周(?=年))(?P<also>[（(]次[)）])?)?"
+    rf"(?:{_SP}(?P<around>左右|以上))?"
 )
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
@@ -103,10 +105,12 @@ def quantity_from_match(m: re.Match[str]) -> Quantity | None:
     if mult:
         for ch in mult:
             value *= _MULTIPLIERS[ch]
-    unit = (m["unit"] or "").translate(_FULLWIDTH)
+    unit = (m["unit"] or "").translate(_FULLWIDTH) + (m["also"] or "")  # 300余场（次） keeps its unit
     if m["pct"]:
         unit = unit or "%"
     qualifier = m["cmp"] or m["a1"] or m["a2"] or m["around"] or ""
+    if qualifier == "超过":
+        qualifier = "超"
     return Quantity(float(value), unit, qualifier)
 
 

@@ -26,7 +26,7 @@ def test_offsets_after_astral_characters() -> None:
     assert (first.start, first.end) == (2, 5)
 
 
-@pytest.mark.parametrize("labels", [["figure"], ["place", "doc"], ("initiative",), [], ["person"]])
+@pytest.mark.parametrize("labels", [["figure"], ["place", "doc"], ("initiative",), [], ["no such label"]])
 def test_labels_filter(labels: list[str]) -> None:
     assert {s.label for s in suggest(TEXT, labels)} == set(labels) & set(LABELS)
 
@@ -38,10 +38,18 @@ def test_no_exact_duplicates() -> None:
     assert len(found) == 2 * len(suggest(TEXT))
 
 
-def test_figure_attrs_and_empty_attrs_elsewhere() -> None:
+def test_figure_attrs_and_a_score_everywhere() -> None:
     by_label = {s.label: s for s in suggest(TEXT)}
-    assert by_label["figure"].attrs == {"value": 30000.0, "unit": "人", "qualifier": "超", "indicator": "注册志愿者"}
-    assert by_label["place"].attrs == {} and by_label["doc"].attrs == {}
+    assert by_label["figure"].attrs == {"value": 30000.0, "unit": "人", "qualifier": "超", "indicator": "注册志愿者",
+                                        "score": 0.95}
+    assert set(by_label["place"].attrs) == {"score"} and set(by_label["doc"].attrs) == {"score"}
+
+
+def test_every_label_is_registered_and_scored() -> None:
+    text = "8月17日，吴兴区委宣传部部长李明说，“光盘行动”启动以来，全区发放《倡议书》3万份。"
+    found = suggest(text)
+    assert {s.label for s in found} == set(LABELS)
+    assert all(0 < s.attrs["score"] <= 1 for s in found)
 
 
 def test_suggestion_is_frozen_and_hashable() -> None:

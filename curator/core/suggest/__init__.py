@@ -8,8 +8,15 @@ Span conventions (offsets are code points into the text given, end exclusive):
 - initiative: the name inside the quote marks, without “” / 「」, and without the
   活动/行动 word that follows outside the quotes (“光盘行动” -> 光盘行动; “双报到”活动 -> 双报到).
 - doc: the title inside 《》, without the brackets.
-- place: an administrative name (青海省, 格尔木市, 青海) or a street/community/town/
-  village name with its suffix (星园路社区, 河西街道).
+- place: an administrative name (青海省, 格尔木市, 青海, and a city's two-character stem such as
+  湖州 where it is a place word) or a street/community/town/village name with its suffix
+  (星园路社区, 河西街道); never a verb taken in (协调街道, 走进社区).
+- org: a named body (市公安局交警支队, 区委宣传部, 市文明办, 团市委, 金枫社工志愿服务队, 湖州师范学院).
+- person: a named person where the text introduces one (志愿者唐建国, 本报记者 漆世平).
+- date: a calendar date or period (7月29日, 2023年, 2023年7月, 8月初); 今年以来 is not one.
+
+Every suggestion carries attrs["score"], a confidence in [0, 1] (a fixed value per rule for the
+rules, the model's marginal probability for the learned suggester); the window sorts by it.
 """
 
 from __future__ import annotations
@@ -33,17 +40,20 @@ class Suggestion:
 
 
 def _suggesters() -> dict[str, Callable[[str], list[Suggestion]]]:
-    from curator.core.suggest import figures, initiatives, places
+    from curator.core.suggest import dates, figures, initiatives, orgs, persons, places
 
     return {
         "figure": figures.suggest_figures,
         "initiative": initiatives.suggest_initiatives,
         "doc": initiatives.suggest_docs,
         "place": places.suggest_places,
+        "org": orgs.suggest_orgs,
+        "person": persons.suggest_persons,
+        "date": dates.suggest_dates,
     }
 
 
-LABELS: tuple[str, ...] = ("figure", "initiative", "doc", "place")
+LABELS: tuple[str, ...] = ("figure", "initiative", "doc", "place", "org", "person", "date")
 
 
 def suggest(text: str, labels: Iterable[str] | None = None) -> list[Suggestion]:
@@ -52,11 +62,23 @@ def suggest(text: str, labels: Iterable[str] | None = None) -> list[Suggestion]:
     wanted = LABELS if labels is None else tuple(label for label in labels if label in suggesters)
     seen: set[tuple[str, int, int]] = set()
     found: list[Suggestion] = []
-    for label in wanted:
-        for suggestion in suggesters[label](text):
-            key = (suggestion.label, suggestion.start, suggestion.end)
-            if key not in seen:
-                seen.add(key)
-                found.append(suggestion)
+    try:
+        for label in wanted:
+            for suggestion in suggesters[label](text):
+                key = (suggestion.label, suggestion.start, suggestion.end)
+                if key not in seen:
+                    seen.add(key)
+                    found.append(suggestion)
+    finally:
+        _forget(text)
     found.sort(key=lambda s: (s.start, s.end, s.label))
     return found
+
+
+def _forget(text: str) -> None:
+    """The squeezed text and its places are shared by the suggesters of one call only."""
+    from curator.core.suggest.places import find_places
+    from curator.core.suggest.squeeze import squeeze
+
+    squeeze.cache_clear()
+    find_places.cache_clear()

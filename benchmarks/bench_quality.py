@@ -136,14 +136,11 @@ def learned_suggester(train_docs: list[GoldDoc]) -> Suggester:
     return lambda text: predict(model, text)
 
 
-def combined(*suggesters: Suggester) -> Suggester:
-    def run(text: str) -> list[Suggestion]:
-        seen: dict[tuple[str, int, int], Suggestion] = {}
-        for suggester in suggesters:
-            for s in suggester(text):
-                seen.setdefault((s.label, s.start, s.end), s)
-        return sorted(seen.values(), key=lambda s: (s.start, s.end, s.label))
-    return run
+def combined(rules_: Suggester, learned: Suggester) -> Suggester:
+    """The rules, plus learned suggestions scored >= 0.5 where no rule suggestion of their label is."""
+    from curator.core.suggest.learned import merge
+
+    return lambda text: merge(rules_(text), learned(text))
 
 
 # --- report -----------------------------------------------------------------------------

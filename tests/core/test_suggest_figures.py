@@ -201,3 +201,54 @@ def test_every_figure_parses_back_to_its_attrs(text: str) -> None:
         assert text[s.start:s.end] == s.text
         assert s.text == s.text.strip()
         assert parse_quantity(s.text) == Quantity(s.attrs["value"], s.attrs["unit"], s.attrs["qualifier"])
+
+
+# --- issue 12: measure words, qualifiers and what is not a figure ------------------------
+
+@pytest.mark.parametrize(
+    ("phrase", "span", "value", "unit", "qualifier"),
+    [
+        ("查处交通违法行为近500起", "近500起", 500, "起", "近"),
+        ("日均行走2万步以上", "2万步以上", 20000, "步", "以上"),
+        ("撰写心得2万余字", "2万余字", 20000, "字", "余"),
+        ("整改点位30个以上，", "30个以上", 30, "个", "以上"),
+        ("达标率85%以上", "85%以上", 85, "%", "以上"),
+        ("服务群众超万名", "超万名", 10000, "名", "超"),
+        ("劝导行为近千次", "近千次", 1000, "次", "近"),
+        ("受益群众超过3万人", "超过3万人", 30000, "人", "超"),
+        ("举办讲座300余场（次），", "300余场（次）", 300, "场（次）", "余"),
+        ("开展活动120场(次)", "120场(次)", 120, "场(次)", ""),
+    ],
+)
+def test_new_measure_words_and_qualifiers(phrase: str, span: str, value: float, unit: str, qualifier: str) -> None:
+    s = only_figure(phrase)
+    assert (s.text, s.attrs["value"], s.attrs["unit"], s.attrs["qualifier"]) == (span, value, unit, qualifier)
+    assert parse_quantity(span) == Quantity(value, unit, qualifier)
+
+
+def test_a_number_right_after_an_ascii_full_stop() -> None:
+    assert [s.text for s in figures("设置劝导岗58个.320名党员参与劝导")] == ["58个", "320名"]
+
+
+def test_a_decimal_point_still_joins_its_digits() -> None:
+    assert [s.text for s in figures("治理河道12.5公里")] == ["12.5公里"]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "在全省测评中位列前三名",  # a rank
+        "排名前10位的城市",
+        "每万人口拥有志愿服务组织数量居前列",  # a per-capita base
+        "每10万人拥有图书馆",
+        "在和平路北三条胡同",  # inside a street name
+        "住在康复科15床的老人",  # a bed number
+    ],
+)
+def test_not_figures_of_issue_12(phrase: str) -> None:
+    assert figures(phrase) == []
+
+
+@pytest.mark.parametrize("phrase", ["注册志愿者超3万人", "三千余人", "近500起"])
+def test_figures_carry_a_score(phrase: str) -> None:
+    assert 0.8 <= only_figure(phrase).attrs["score"] <= 1.0

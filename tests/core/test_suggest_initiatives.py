@@ -61,3 +61,42 @@ def test_not_initiatives(text: str) -> None:
 )
 def test_docs_exclude_the_brackets(text: str, titles: list[str]) -> None:
     assert texts(text, "doc") == titles
+
+
+# --- issue 12: unquoted works, campaigns named without a trigger, full names ---------------
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("2023年，区里启动龙溪港综合治理，治理河道12公里", ["龙溪港综合治理"]),
+        ("推进老旧小区改造提升工程，惠及居民", ["老旧小区改造提升工程"]),
+        ("实施圣城街示范街建设、弥河综合治理等重点项目", ["圣城街示范街建设", "弥河综合治理"]),
+        ("全面推动19个重点领域的诚信缺失问题专项整治行动", ["诚信缺失问题专项整治行动"]),
+        ("张贴海报宣传“门前三包”", ["门前三包"]),
+        ("倡导市民践行“绿色出行”", ["绿色出行"]),
+        ("深入开展“文明餐桌”“绿色出行”等主题活动", ["文明餐桌", "绿色出行"]),
+        ("区妇联开展“最美家庭”评选", ["最美家庭"]),
+        ("推出“三治融合工作法”文明素质提升专项行动", ["“三治融合工作法”文明素质提升专项行动"]),
+        ("开展“小手拉大手”文明交通倡导活动", ["“小手拉大手”文明交通倡导活动"]),
+        ("“美丽乡村”行动、“清洁家园”项目建设、“文明同行”……一系列举措", ["美丽乡村", "清洁家园", "文明同行"]),
+        ("开展“银龄先锋”活动。“银龄先锋”是一个缩影", ["银龄先锋", "银龄先锋"]),  # the same name elsewhere
+    ],
+)
+def test_initiatives_of_issue_12(text: str, names: list[str]) -> None:
+    assert texts(text, "initiative") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "区里推行“定制式”服务",  # an adjective
+        "针对公共空间、背街小巷、居民小区等重点区域开展环境整治",  # generic places
+        "打造出一批小而美的“口袋公园”",  # an object
+        "推行“群众点单、基层报单、中心派单、队伍接单、群众和中心评单”精准服务方式",  # a method
+        "开辟“匠人时光”等室内外活动场所12个",  # 活动场所 is no trigger
+        "健全“1+8+N”服务模式",  # 模式 is no programme
+        "统筹推进城乡各类市场改造提升，",
+    ],
+)
+def test_not_initiatives_of_issue_12(text: str) -> None:
+    assert texts(text, "initiative") == []

@@ -65,3 +65,42 @@ def test_places(text: str, expected: list[str]) -> None:
 )
 def test_not_places(text: str) -> None:
     assert places(text) == []
+
+
+# --- issue 12: city names without a suffix; no verb or particle taken into a name ---------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("本报青岛讯 近日", ["青岛"]),
+        ("来自北京、上海、抚顺等地的建设者", ["北京", "上海", "抚顺"]),
+        ("潍坊寿光：小巷里的大文明", ["潍坊", "寿光"]),
+        ("绵阳涪城区召开推进会", ["绵阳", "涪城区"]),
+        ("湖州师范学院的大学生", ["湖州"]),
+        ("格尔木，嘉峪关", ["格尔木", "嘉峪关"]),
+    ],
+)
+def test_city_names_without_their_suffix(text: str, expected: list[str]) -> None:
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "送文化进村",
+        "志愿者走进社区",
+        "主动协调街道解决问题",
+        "深入社区开展宣讲",
+        "环青海湖国际公路自行车赛",  # a lake, not the province
+        "弘扬中华优秀传统文化",  # 扬中 is cut from other words
+        "在黄河东路北侧",
+        "创新城市管理",
+    ],
+)
+def test_no_verb_particle_or_word_piece_becomes_a_place(text: str) -> None:
+    assert places(text) == []
+
+
+def test_a_place_broken_by_ocr_keeps_the_break_inside() -> None:
+    text = "甘肃省嘉\n\n峪关市将前进的航标"
+    assert places(text) == ["甘肃省", "嘉\n\n峪关市"]

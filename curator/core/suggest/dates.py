@@ -28,7 +28,7 @@ DATE_RE = re.compile(
     rf"|(?P<md>{_MONTH}(?:{_S}{_DAY}|{_PART})?)"
     rf"|(?P<era>(?:上|本)?世纪[一二三四五六七八九十]+十?年代|[一二三四五六七八九]十年代)"
 )
-_RANGE_BEFORE = re.compile(r"[—\-–~～至到][ \t]*$")
+_RANGE_BEFORE = re.compile(r"[0-9０-９年月日][ \t]*[—\-–~～至到][ \t]*$")  # 2021—2023年, not 截至6月
 _RANGE_AFTER = re.compile(r"[ \t]*[—\-–~～至到][ \t]*[0-9０-９]")
 _SCORES = {"full": 0.95, "rel": 0.85, "md": 0.9, "era": 0.85}
 
@@ -48,7 +48,7 @@ def suggest_dates(text: str) -> list[Suggestion]:
 
 
 def _is_range(text: str, start: int, end: int) -> bool:
-    return bool(_RANGE_BEFORE.search(text, max(0, start - 3), start)) or bool(_RANGE_AFTER.match(text, end))
+    return bool(_RANGE_BEFORE.search(text, max(0, start - 4), start)) or bool(_RANGE_AFTER.match(text, end))
 
 
 def _is_month_date(text: str, m: re.Match[str]) -> bool:

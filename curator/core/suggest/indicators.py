@@ -31,6 +31,7 @@ _LEADING = tuple(sorted({
 _TRAILING = tuple(sorted({
     "达", "达到", "已达", "共", "共有", "共计", "累计", "总计", "合计", "为", "有", "约", "超", "近", "逾",
     "超过", "的", "等", "了", "已", "将", "突破", "达到了", "增至", "增加", "增长", "提高到", "提升至", "保持",
+    "就", "已经", "还", "都", "也", "又", "均", "总",
 }, key=len, reverse=True))
 # Words that end the noun after a count: the predicate starts there.
 _FOLLOWING_STOP = frozenset({
@@ -52,6 +53,7 @@ _DESCRIPTIVE = re.compile(r"[而很更最较]")
 _LEADING_VERBS = ("获得", "获", "入选", "参与", "参加")
 _GENERIC = frozenset({"全国", "全省", "全市", "县", "区", "市", "省", "规模", "总数", "数量", "人数", "总量", "其中", "全年",
                       "累计", "合计", "总计", "共计", "目前", "今年", "去年"})
+_MEASURES = frozenset({"规模", "总数", "数量", "人数", "总量"})  # generic alone, fine after a topic: 活动规模
 _MAX_CHARS = 12
 _WINDOW = 40
 
@@ -66,6 +68,10 @@ def propose_indicator(text: str, start: int, end: int, *, prev_end: int = 0) -> 
     before = _clause_before(text, start, prev_end)
     if before and before not in _GENERIC:
         return before
+    if before in _MEASURES:
+        topic = _topic_before(text, start, prev_end, before)
+        if topic:
+            return topic + before
     return _following_verb(text, end) or before
 
 
@@ -109,6 +115,17 @@ def _clause_before(text: str, start: int, prev_end: int) -> str:
     if last_verb >= 0 and len("".join(words[last_verb + 1:])) >= 2:
         words = words[last_verb + 1:]
     return _ORDINAL.sub("", _strip_words(_fit(words, from_end=True)))
+
+
+def _topic_before(text: str, start: int, prev_end: int, measure: str) -> str:
+    """The first word of the clause before the measure's clause: 活动覆盖全县，规模达3000人 -> 活动."""
+    window = _WHITESPACE.sub("", text[max(prev_end, start - _WINDOW):start])
+    clauses = [c for c in _CLAUSE_SPLIT.split(_PARENS.sub("", window)) if c]
+    if len(clauses) < 2:
+        return ""
+    words = cut(_strip_words(_QUOTE_MARKS.sub("", clauses[-2])))
+    first = words[0] if words else ""
+    return first if len(first) >= 2 and first not in _GENERIC and first not in _ACTION_VERBS else ""
 
 
 def _fit(words: list[str], *, from_end: bool = False) -> str:

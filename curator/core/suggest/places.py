@@ -141,12 +141,14 @@ def short_stems() -> frozenset[str]:
     return frozenset(stems - division_names() - _TOO_COMMON)
 
 
-def _short_stem_at(text: str, i: int, names: frozenset[str]) -> bool:
+def _short_stem_at(text: str, i: int, names: frozenset[str], *, after_place: bool = False) -> bool:
     """湖州, 抚顺 (a place word in jieba's dictionary, not the start of a longer word), or a stem
-    right before another division name (潍坊寿光)."""
+    right before or after another division name (潍坊寿光)."""
     stem = text[i:i + 2]
     if stem not in short_stems():
         return False
+    if after_place and not frequency(text[i:i + 3]) and not frequency(text[i + 1:i + 3]):
+        return True
     following = text[i + 2:i + 7]
     if any(following[:n] in names for n in range(2, 6)) or any(text[i + 2:i + 2 + n] in short_stems() for n in (2,)):
         return True
@@ -180,7 +182,7 @@ def _divisions(text: str) -> list[Suggestion]:
             for size in lengths:
                 candidate = text[i:i + size]
                 if size == 0:
-                    if _short_stem_at(text, i, names):
+                    if _short_stem_at(text, i, names, after_place=bool(found) and found[-1].end == i):
                         found.append(Suggestion("place", i, i + 2, text[i:i + 2], {}))
                         i += 2
                         break

@@ -69,3 +69,49 @@ def test_every_suggestion_is_the_text_at_its_offsets(seed: Path) -> None:
 def test_places_of_the_first_seed(name: str) -> None:
     text = normalised_text(SEEDS[0])
     assert name in {s.text for s in suggest(text, ["place"])}
+
+
+# --- every label, against the gold of issue 12 (seeds: tuned on; extra: held out) ----------
+
+SPAN_LABELS = ("initiative", "place", "org", "person", "date", "doc")
+EXTRA = ROOT / "tests" / "data" / "gold" / "extra"
+GOLD_SETS = [(ROOT / "tests" / "data" / "gold", ROOT / "seeds"), (EXTRA, EXTRA)]
+
+
+def gold_files() -> list[tuple[Path, Path]]:
+    return [(gold, texts / (gold.name.split(".")[0] + ".txt"))
+            for folder, texts in GOLD_SETS for gold in sorted(folder.glob("*.jsonl"))]
+
+
+@pytest.mark.parametrize(("gold", "text"), gold_files(), ids=lambda p: p.name)
+def test_every_gold_row_is_the_text_at_its_offsets(gold: Path, text: Path) -> None:
+    content = normalised_text(text)
+    rows = gold_rows(gold)
+    assert all(content[r["start"]:r["end"]] == r["text"] and r["start"] < r["end"] for r in rows)
+    if gold.name.endswith(".figures.jsonl"):
+        assert all(r["indicator"] and isinstance(r["indicator_also"], list) for r in rows)
+
+
+@pytest.mark.parametrize("label", SPAN_LABELS)
+def test_label_precision_and_recall_on_the_seeds(label: str) -> None:
+    found_n = gold_n = hit = 0
+    for seed in SEEDS:
+        text = normalised_text(seed)
+        gold_path = ROOT / "tests" / "data" / "gold" / seed.name.replace(".txt", f".{label}.jsonl")
+        expected = {(r["start"], r["end"]) for r in gold_rows(gold_path)}
+        found = {(s.start, s.end) for s in suggest(text, [label])}
+        found_n, gold_n, hit = found_n + len(found), gold_n + len(expected), hit + len(found & expected)
+    assert hit / max(found_n, 1) >= 0.9 and hit / max(gold_n, 1) >= 0.9, (label, found_n, gold_n, hit)
+
+
+def test_indicators_of_the_seed_figures() -> None:
+    right = total = 0
+    for gold in GOLD:
+        text = normalised_text(seed_for(gold))
+        found = {(s.start, s.end): s for s in suggest(text, ["figure"])}
+        for row in gold_rows(gold):
+            s = found.get((row["start"], row["end"]))
+            if s is not None:
+                total += 1
+                right += s.attrs["indicator"] in [row["indicator"], *row["indicator_also"]]
+    assert right / total >= 0.95

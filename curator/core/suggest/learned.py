@@ -29,10 +29,10 @@ __all__ = ["Example", "train", "predict", "merge", "model_labels"]
 
 FORMAT = "curator-crf-1"
 
-_BUDGET = 6_000  # characters of training text per label
+_BUDGET = 5_000  # characters of training text per label
 _MAX_CHUNK = 160
 # L-BFGS (far better than the perceptron on a few articles), stopped once the loss stops improving
-_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 30, "period": 5, "delta": 1e-3,
+_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 25, "period": 5, "delta": 1e-3,
            "feature.possible_transitions": True}
 _MIN_SCORE = 0.2
 

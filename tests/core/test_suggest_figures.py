@@ -252,3 +252,10 @@ def test_not_figures_of_issue_12(phrase: str) -> None:
 @pytest.mark.parametrize("phrase", ["注册志愿者超3万人", "三千余人", "近500起"])
 def test_figures_carry_a_score(phrase: str) -> None:
     assert 0.8 <= only_figure(phrase).attrs["score"] <= 1.0
+
+
+@pytest.mark.parametrize(("phrase", "span", "qualifier"), [("修订村规民约82份", "82份", ""), ("签订公约30份", "30份", ""),
+                                                        ("大约500人参加", "约500人", "约")])
+def test_yue_ending_a_word_is_no_comparator(phrase: str, span: str, qualifier: str) -> None:
+    s = only_figure(phrase)
+    assert (s.text, s.attrs["qualifier"]) == (span, qualifier)

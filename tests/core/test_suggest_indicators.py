@@ -60,3 +60,17 @@ def test_a_long_noun_phrase_is_cut_at_a_word_edge_not_at_a_length() -> None:
     start = text.index("36个")
     got = propose_indicator(text, start, start + 3)
     assert text[:start].endswith(got) and got.startswith(("新时代", "文明", "志愿", "品牌", "实践"))
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("查处各类交通违法行为近500起", "近500起", "交通违法行为"),  # 为 of 行为 is no trailing 为
+        ("在路口设置文明交通劝导岗58个", "58个", "文明交通劝导岗"),  # the last verb that leaves a name
+        ("共评选出各级文明家庭1500户", "1500户", "文明家庭"),
+        ("修订村规民约82份", "82份", "村规民约"),
+        ("320名机关党员下沉社区", "320名", "机关党员"),
+    ],
+)
+def test_indicators_keep_whole_words(text: str, figure: str, expected: str) -> None:
+    assert indicator(text, figure) == expected

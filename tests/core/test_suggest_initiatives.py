@@ -100,3 +100,14 @@ def test_initiatives_of_issue_12(text: str, names: list[str]) -> None:
 )
 def test_not_initiatives_of_issue_12(text: str) -> None:
     assert texts(text, "initiative") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("以“志愿宁波·文明江北”为主题，深入开展创建", ["志愿宁波·文明江北"]),  # a campaign's theme
+        ("志愿服务“红”遍街头", []),  # one character is no name
+    ],
+)
+def test_themes_and_one_character_quotes(text: str, names: list[str]) -> None:
+    assert texts(text, "initiative") == names

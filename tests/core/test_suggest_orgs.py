@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from curator.core.suggest import suggest
+from curator.core.suggest import LABELS, suggest
 
 
 def orgs(text: str) -> list[str]:
+    assert "org" in LABELS  # a negative case means something only if the suggester runs
     found = suggest(text, ["org"])
     assert all(text[s.start:s.end] == s.text and 0 < s.attrs["score"] <= 1 for s in found)
     return [s.text for s in found]
@@ -56,3 +57,12 @@ def test_named_bodies(text: str, expected: list[str]) -> None:
 )
 def test_not_bodies(text: str) -> None:
     assert orgs(text) == []
+
+
+def test_a_named_body_starts_at_the_place_it_names() -> None:
+    assert orgs("株洲荷塘区：激活基层治理\n\n株洲日报记者 谭晓丽") == ["株洲日报"]
+
+
+def test_a_level_with_its_party_committee_is_a_body_unless_a_title_follows() -> None:
+    assert orgs("在仙庾镇，镇党委组织党员干部") == ["镇党委"]
+    assert orgs("街道党工委书记陈建军介绍") == []

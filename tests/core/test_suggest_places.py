@@ -104,3 +104,8 @@ def test_no_verb_particle_or_word_piece_becomes_a_place(text: str) -> None:
 def test_a_place_broken_by_ocr_keeps_the_break_inside() -> None:
     text = "甘肃省嘉\n\n峪关市将前进的航标"
     assert places(text) == ["甘肃省", "嘉\n\n峪关市"]
+
+
+def test_a_city_named_in_full_is_a_place_on_its_own_too() -> None:
+    text = "山东省寿光市把整治作为实事。2024年，寿光在全省测评中"
+    assert places(text) == ["山东省", "寿光市", "寿光"]

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-from curator.core.quantity import QUANTITY_RE, quantity_from_match
+from curator.core.quantity import QUANTITY_RE, Quantity, quantity_from_match
 from curator.core.suggest import Suggestion
 from curator.core.suggest.indicators import propose_indicator
+from curator.core.suggest.lexicon import frequency
 from curator.core.suggest.quotes import Regions, find_quotes, find_titles
 
 __all__ = ["suggest_figures", "propose_indicator"]
@@ -50,6 +51,9 @@ def suggest_figures(text: str) -> list[Suggestion]:
         if quantity is None:
             continue
         start, end = m.span()
+        if m["cmp"] == "约" and _ends_a_word(text, start + 1):
+            start = m.start("pct") if m["pct"] else m.start("num")  # 村规民约82份: 约 ends a word
+            quantity = Quantity(quantity.value, quantity.unit, m["a1"] or m["a2"] or m["around"] or "")
         found.append(Suggestion(
             "figure", start, end, text[start:end],
             {
@@ -62,6 +66,11 @@ def suggest_figures(text: str) -> list[Suggestion]:
         ))
         prev_end = end
     return found
+
+
+def _ends_a_word(text: str, end: int) -> bool:
+    """约 closing a word (村规民约, 公约) is no "about"; 大约 still is."""
+    return any(frequency(text[end - n:end]) for n in (2, 3, 4) if end - n >= 0 and text[end - n:end] != "大约")
 
 
 def _char_before(text: str, pos: int) -> str:

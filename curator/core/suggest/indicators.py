@@ -40,7 +40,8 @@ _FOLLOWING_STOP = frozenset({
     "左右", "分别", "均", "已", "全部", "正在", "被", "在", "和", "与", "及", "到", "让", "使", "向", "为", "将", "把",
     "对", "从", "于", "由", "是", "有", "用于", "带动", "走进", "深入", "奔赴", "前往", "加入", "自发", "定期",
     "参加", "重现", "申报", "共同", "一起", "实现", "达到", "建立", "形成", "惠及", "累计", "先后", "相继", "持续",
-    "每年", "每月", "日均", "等", "常态", "常年", "长期", "也", "都", "还", "就", "并", "又", "再", "同时", "上", "中", "里", "内", "下",
+    "每年", "每月", "日均", "等", "常态", "常年", "长期", "下沉", "来到", "进入", "投身", "坚守", "活跃", "穿梭",
+    "值守", "上岗", "报到", "签约", "入驻", "受理", "办理", "也", "都", "还", "就", "并", "又", "再", "同时", "上", "中", "里", "内", "下",
 })
 # Verbs a clause before a figure begins with: the indicator starts after the last of them.
 _ACTION_VERBS = frozenset({
@@ -48,6 +49,8 @@ _ACTION_VERBS = frozenset({
     "发放", "征订", "投入", "完成", "打造", "成立", "创建", "实现", "建立", "共有", "拥有", "现有", "带头", "播出",
     "播放", "印发", "刊发", "张贴", "编发", "编印", "评出", "评选出", "查处", "调处", "认领", "修订", "签订",
     "覆盖", "惠及", "累计", "突破", "达到", "设立", "新增", "开设", "开通", "推出", "组织", "培育", "选树",
+    "选出", "评选", "劝导", "撰写", "录制", "拍摄", "创作", "制作", "编写", "发布", "推送", "收集", "征集", "捐赠",
+    "募集", "筹集", "种植", "栽种", "清运", "回收", "排查", "化解", "救助", "慰问", "走访", "帮扶", "举行",
 })
 _DESCRIPTIVE = re.compile(r"[而很更最较]")
 _LEADING_VERBS = ("获得", "获", "入选", "参与", "参加")
@@ -111,9 +114,9 @@ def _clause_before(text: str, start: int, prev_end: int) -> str:
     clause = _QUOTE_MARKS.sub("", clause).rpartition("的")[2].rpartition("等")[2]
     clause = _strip_words(clause)
     words = [w for w in cut(clause) if w not in ("各类", "各级", "各")]
-    last_verb = max((i for i, w in enumerate(words) if w in _ACTION_VERBS), default=-1)
-    if last_verb >= 0 and len("".join(words[last_verb + 1:])) >= 2:
-        words = words[last_verb + 1:]
+    verbs = [i for i, w in enumerate(words) if w in _ACTION_VERBS and len("".join(words[i + 1:])) >= 2]
+    if verbs:  # after the last verb that leaves a name: 设置文明交通劝导岗 -> 文明交通劝导岗, not 岗
+        words = words[verbs[-1] + 1:]
     return _ORDINAL.sub("", _strip_words(_fit(words, from_end=True)))
 
 
@@ -141,9 +144,22 @@ _TRAILING_RE = re.compile(f"(?:{words_pattern(_TRAILING)})+$")
 
 
 def _strip_words(clause: str) -> str:
-    """Scope words, verbs and adverbs off both ends (我市共有 -> "", 累计 -> ""), one character kept."""
+    """Scope words, verbs and adverbs off both ends (我市共有 -> "", 累计 -> ""), one character kept;
+    a word that only ends like one stays whole (行为 is not 行 + 为)."""
     while True:
-        stripped = _TRAILING_RE.sub("", _LEADING_RE.sub("", clause))
+        stripped = _LEADING_RE.sub("", clause)
+        m = _TRAILING_RE.search(stripped)
+        if m and m.start() > 0 and not _cuts_a_word(stripped, m.start()):
+            stripped = stripped[:m.start()]
         if stripped == clause:
             return clause
         clause = stripped
+
+
+def _cuts_a_word(text: str, pos: int) -> bool:
+    """Whether pos falls inside the last word of text (as the backward cut sees it)."""
+    edge = len(text)
+    for word in reversed(cut(text)):
+        edge -= len(word)
+        if edge <= pos:
+            return edge < pos

@@ -10,6 +10,7 @@ A quoted name is an initiative when
 - it, or the list of quotes it belongs to (“A”“B”、“C”等, “A”行动、“B”项目建设、“C”), is followed
   by a trigger word, at most a short modifier between (“双报到”活动, …等系列文明实践活动, …三大工程);
 - a launching or campaigning verb stands right before it (开展“预约办”, 宣传“公筷公勺”);
+- it is a campaign's theme (以“志愿洛阳·文明西工”为主题);
 - it is the same name as one of the above elsewhere in the text.
 Never: adjectives (“定制式”), names of generic places or objects (“口袋公园”), quotes for emphasis.
 Unquoted works and programmes are initiatives when they end in a works word (龙溪港综合治理,
@@ -39,6 +40,7 @@ _GENERIC_GAP = re.compile(r"系列|主题|文明实践|实践|专项|志愿服�
 _SPACES = re.compile(r"\s+")
 _MAX_CUED = 12  # a name cued only by the verb before it is short; longer quotes are methods or slogans
 _BEFORE = re.compile(rf"(?:{_TRIGGER}|开展|实施|推行|启动|举办|推出|深化|宣传|倡导|推动|践行|推广|实行|发起)[\s：:]*$")
+_THEME = re.compile(r"\s*为\s*主题")
 _LIST_JOINER = re.compile(rf"\s*(?:(?:{_TRIGGER})(?:建设)?)?[\s、和及与]*")
 _ADJECTIVE = re.compile(r"式$")
 _OBJECT = re.compile(r"(?:公园|空间|小巷|小区|广场|街道|社区|家园|大院)$")
@@ -61,7 +63,7 @@ def suggest_initiatives(text: str) -> list[Suggestion]:
         listed = any(a is not None and not _full_name(a) for a in after)
         for i, quote in enumerate(group):
             name = _SPACES.sub("", quote.text)
-            if _ADJECTIVE.search(name):
+            if _ADJECTIVE.search(name) or len(name) < 2:
                 continue
             if after[i] is not None and _full_name(after[i]):
                 if _SPACES.sub("", after[i]["trigger"]).endswith(_ACTIVITY):
@@ -72,6 +74,8 @@ def suggest_initiatives(text: str) -> list[Suggestion]:
                 found[(quote.start, quote.end)] = 0.9
             elif i == 0 and preceded and len(name) <= _MAX_CUED and not _OBJECT.search(name):
                 found[(quote.start, quote.end)] = 0.75
+            elif len(group) == 1 and _THEME.match(text, quote.end + 1) and text[max(0, quote.start - 2):quote.start - 1] == "以":
+                found[(quote.start, quote.end)] = 0.7  # 以“…”为主题 names the campaign
             else:
                 continue
             names.add(quote.text)

@@ -32,7 +32,7 @@ def cut(text: str, *, hmm: bool = True) -> list[str]:
     return _tokenizer().lcut(text, HMM=hmm)
 
 
-_RARE = 5  # dictionary words seen less often are mostly fragments (类书籍)
+_RARE = 5  # three-character dictionary words seen less often are mostly fragments (类书籍; 村规民约 is fine)
 
 
 def fast_cut(text: str, *, longest: int = 5) -> list[str]:
@@ -43,7 +43,7 @@ def fast_cut(text: str, *, longest: int = 5) -> list[str]:
     words, end = [], len(text)
     while end > 0:
         for size in range(min(longest, end), 1, -1):
-            if freq.get(text[end - size:end], 0) >= _RARE:
+            if freq.get(text[end - size:end], 0) >= (_RARE if size == 3 else 1):
                 words.append(text[end - size:end])
                 end -= size
                 break

@@ -79,8 +79,9 @@ def find_orgs(text: str) -> dict[tuple[int, int], float]:
             found[span] = 0.9
     for m in re.finditer(r"委", text):  # 吴兴区委宣传部 / 市委 / 区委: a place or level, then 委
         _level_body(text, m.start(), place_end, found)
+    place_start = {s for s, _ in find_places(text)}
     for m in _NAMED_SUFFIX.finditer(text):
-        span = _named(text, m)
+        span = _named(text, m, place_start)
         if span:
             found.setdefault(span, 0.8)
     return found
@@ -130,7 +131,7 @@ def _level_body(text: str, pos: int, place_end: dict[int, int], found: dict[tupl
     found.setdefault((start, end), 0.9)
 
 
-def _named(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+def _named(text: str, m: re.Match[str], place_start: set[int]) -> tuple[int, int] | None:
     start, end = m.span()
     if end < len(text) and text[end] in "生员长部”":  # 大学生, 服务队员, 协会长, a quoted kind of body
         return None
@@ -143,6 +144,9 @@ def _named(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     if inner is not None:
         name = name[inner.end():]
     name = _drop_leading_verbs(name)
+    first = start - len(name)
+    at_place = next((i for i in range(first, start) if i in place_start), first)
+    name = name[at_place - first:]
     if len(name) < 2 or _GENERIC.match(name):
         return None
     return start - len(name), end

@@ -198,6 +198,22 @@ def _divisions(text: str) -> list[Suggestion]:
     return found
 
 
+def _stems_of_named_cities(text: str, found: list[Suggestion]) -> list[Suggestion]:
+    """寿光 on its own, in a text that says 寿光市 elsewhere (not cut from a longer word)."""
+    stems = short_stems()
+    named = {s.text[:-1] for s in found if s.text.endswith("市") and s.text[:-1] in stems}
+    taken = {s.start for s in found}
+    extra = []
+    for stem in named:
+        for m in re.finditer(re.escape(stem), text):
+            i = m.start()
+            if i in taken or text[i + 2:i + 3] == "市" or (i > 0 and frequency(text[i - 1:i + 1])):
+                continue
+            if not frequency(text[i + 1:i + 3]) and not frequency(text[i:i + 3]):
+                extra.append(Suggestion("place", i, i + 2, stem, {}))
+    return extra
+
+
 def _is_lake(text: str, end: int, name: str) -> bool:
     """青海湖 is a lake, not the province."""
     return text[end:end + 1] == "湖" and not name.endswith(_SUFFIXES)
@@ -247,7 +263,8 @@ def _ends_in_verb(name: str) -> bool:
 @lru_cache(maxsize=2)  # the org rules look for places too
 def find_places(text: str) -> list[tuple[int, int]]:
     """(start, end) of the places in text, as found (no whitespace handling)."""
-    return [(s.start, s.end) for s in _divisions(text) + _local_places(text)]
+    divisions = _divisions(text)
+    return [(s.start, s.end) for s in divisions + _stems_of_named_cities(text, divisions) + _local_places(text)]
 
 
 def suggest_places(text: str) -> list[Suggestion]:

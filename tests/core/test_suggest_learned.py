@@ -70,3 +70,16 @@ def test_merge_keeps_the_rules_and_adds_confident_learned_spans_elsewhere() -> N
     learned = [Suggestion("place", 0, 2, "青海", {"score": 0.99}), Suggestion("person", 5, 8, "张雪琴", {"score": 0.7}),
                Suggestion("org", 9, 12, "团市委", {"score": 0.3})]
     assert [(s.label, s.text) for s in merge(rules, learned)] == [("place", "青海省"), ("person", "张雪琴")]
+
+
+def test_a_model_of_the_annotations_alone() -> None:
+    model = train([example(t, n) for t, n in zip(TEXTS[:2], NAMES[:2])], use_rules=False)
+    found = predict(model, TEXTS[2], min_score=0.0)
+    assert model_labels(model) == ("person",)
+    assert all(TEXTS[2][s.start:s.end] == s.text and s.label == "person" for s in found)
+
+
+@pytest.mark.parametrize("blob", [b"", b"\xff\xfe", b"[]", b'{"format": "curator-crf-1"}'])
+def test_broken_model_bytes_are_one_clear_error(blob: bytes) -> None:
+    with pytest.raises(ValueError, match="not a curator learned-suggester model"):
+        predict(blob, "文本")

@@ -76,9 +76,10 @@ def suggest(text: str, labels: Iterable[str] | None = None) -> list[Suggestion]:
 
 
 def _forget(text: str) -> None:
-    """The squeezed text and its places are shared by the suggesters of one call only."""
+    """The squeezed text, its places, quotes and titles are shared by the suggesters of one call only."""
     from curator.core.suggest.places import find_places
+    from curator.core.suggest.quotes import find_quotes, find_titles
     from curator.core.suggest.squeeze import squeeze
 
-    squeeze.cache_clear()
-    find_places.cache_clear()
+    for cached in (squeeze, find_places, find_quotes, find_titles):
+        cached.cache_clear()

@@ -102,14 +102,17 @@ def _interleave(first: list, second: list) -> Iterable:
             yield second[i]
 
 
-def train(examples: Sequence[Example], *, labels: Iterable[str] | None = None) -> bytes:
-    """A model (bytes) for every label with at least one span in examples (or those of labels)."""
+def train(examples: Sequence[Example], *, labels: Iterable[str] | None = None, use_rules: bool = True) -> bytes:
+    """A model (bytes) for every label with at least one span in examples (or those of labels).
+
+    use_rules=False leaves the rules' suggestions out of the features: a model of the
+    annotations alone (the learning curve shows what that learns by itself)."""
     import pycrfsuite
 
     wanted = set(labels) if labels is not None else {lab for e in examples for _, _, lab in e.spans}
     chunks = [[(s, e) for s, e in _chunks(e.text) if e > s] for e in examples]
     samples = {label: _sample(examples, chunks, label) for label in sorted(wanted)}
-    features = _sample_features(examples, samples)
+    features = _sample_features(examples, samples, use_rules=use_rules)
     models: dict[str, str] = {}
     for label, items in samples.items():
         if not any("B" in tags for *_, tags in items):
@@ -119,10 +122,11 @@ def train(examples: Sequence[Example], *, labels: Iterable[str] | None = None) -
         for index, start, _, tags in items:
             trainer.append(features[(index, start)], tags)
         models[label] = base64.b64encode(_train_bytes(trainer)).decode("ascii")
-    return json.dumps({"format": FORMAT, "models": models}).encode("utf-8")
+    return json.dumps({"format": FORMAT, "rules": use_rules, "models": models}).encode("utf-8")
 
 
-def _sample_features(examples: Sequence[Example], samples: dict[str, list]) -> dict[tuple[int, int], object]:
+def _sample_features(examples: Sequence[Example], samples: dict[str, list], *, use_rules: bool
+                     ) -> dict[tuple[int, int], object]:
     """Features of every sampled chunk, shared by the labels' trainers; the rules run once over
     all chunks joined (a sentence end between them), not once per chunk."""
     import pycrfsuite
@@ -130,7 +134,8 @@ def _sample_features(examples: Sequence[Example], samples: dict[str, list]) -> d
     keys = sorted({(index, start, end) for items in samples.values() for index, start, end, _ in items})
     joiner = "。\n"
     texts = [examples[index].text[start:end] for index, start, end in keys]
-    marks = rule_marks(joiner.join(texts))
+    joined = joiner.join(texts)
+    marks = rule_marks(joined) if use_rules else [[] for _ in joined]
     features, pos = {}, 0
     for (index, start, _), text in zip(keys, texts):
         features[(index, start)] = pycrfsuite.ItemSequence(char_features(text, marks[pos:pos + len(text)]))
@@ -149,11 +154,18 @@ def _train_bytes(trainer) -> bytes:
         os.unlink(path)
 
 
-def _models(model: bytes) -> dict[str, bytes]:
-    data = json.loads(model.decode("utf-8"))
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+def _load(model: bytes) -> dict:
+    try:
+        data = json.loads(model.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        data = None
+    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("models"), dict):
         raise ValueError("not a curator learned-suggester model")
-    return {label: base64.b64decode(blob) for label, blob in data["models"].items()}
+    return data
+
+
+def _models(model: bytes) -> dict[str, bytes]:
+    return {label: base64.b64decode(blob) for label, blob in _load(model)["models"].items()}
 
 
 def model_labels(model: bytes) -> tuple[str, ...]:
@@ -170,7 +182,7 @@ def predict(model: bytes, text: str, *, labels: Iterable[str] | None = None,
     if not wanted or not text:
         return []
     chunks = [(s, e) for s, e in _chunks(text) if e > s]
-    marks = rule_marks(text)
+    marks = rule_marks(text) if _load(model).get("rules", True) else [[] for _ in text]
     features = [char_features(text[s:e], marks[s:e]) for s, e in chunks]
     found: list[Suggestion] = []
     for label in wanted:

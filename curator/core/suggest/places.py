@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from curator.core.suggest import Suggestion
-from curator.core.suggest.lexicon import cut, frequency, word_tag
+from curator.core.suggest.lexicon import fast_cut, frequency, word_tag
 from curator.core.suggest.squeeze import squeeze
 
 __all__ = ["suggest_places", "find_places", "division_names", "data_file"]
@@ -256,7 +256,7 @@ def _local_places(text: str) -> list[Suggestion]:
 
 def _ends_in_verb(name: str) -> bool:
     """协调街道, 深入社区: a verb before 街道/社区 is no name."""
-    words = cut(name, hmm=False)
+    words = fast_cut(name)
     return word_tag(words[-1]) in ("v", "vd", "d", "p", "c", "r")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Quote", "find_quotes", "find_titles", "Regions"]
 
@@ -28,16 +29,18 @@ class Quote:
         return len(_SPACES.sub("", self.text)) <= _NAME_MAX and not _SENTENCE_PUNCT.search(self.text)
 
 
-def find_quotes(text: str) -> list[Quote]:
+@lru_cache(maxsize=2)  # figures and initiatives both need them; suggest() forgets them after each call
+def find_quotes(text: str) -> tuple[Quote, ...]:
     quotes = []
     for m in QUOTE_RE.finditer(text):
         group = next(i for i in range(1, 5) if m.group(i) is not None)
         quotes.append(Quote(m.start(group), m.end(group), m.group(group)))
-    return quotes
+    return tuple(quotes)
 
 
-def find_titles(text: str) -> list[Quote]:
-    return [Quote(m.start(1), m.end(1), m.group(1)) for m in TITLE_RE.finditer(text)]
+@lru_cache(maxsize=2)
+def find_titles(text: str) -> tuple[Quote, ...]:
+    return tuple(Quote(m.start(1), m.end(1), m.group(1)) for m in TITLE_RE.finditer(text))
 
 
 class Regions:

@@ -7,6 +7,7 @@ name rules run on the squeezed text and map their spans back, so the span covers
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,23 +19,23 @@ _SPACE = re.compile(r"[ \t\r\n\u3000\xa0]+")
 @dataclass(frozen=True)
 class Squeezed:
     text: str
-    origin: tuple[int, ...] | None  # origin[i]: offset in the original text of squeezed char i; None: no change
+    cuts: tuple[int, ...]  # squeezed offsets where whitespace was removed, ascending
+    shifts: tuple[int, ...]  # characters removed before each cut, in all
+
+    def origin(self, pos: int) -> int:
+        """The original offset of squeezed character pos."""
+        i = bisect_right(self.cuts, pos) - 1
+        return pos + (self.shifts[i] if i >= 0 else 0)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        if self.origin is None:
-            return start, end
-        return self.origin[start], self.origin[end - 1] + 1
+        return self.origin(start), self.origin(end - 1) + 1
 
 
 @lru_cache(maxsize=4)
 def squeeze(text: str) -> Squeezed:
-    if not _SPACE.search(text):
-        return Squeezed(text, None)
-    parts, origin, pos = [], [], 0
+    cuts, shifts, removed = [], [], 0
     for m in _SPACE.finditer(text):
-        parts.append(text[pos:m.start()])
-        origin.extend(range(pos, m.start()))
-        pos = m.end()
-    parts.append(text[pos:])
-    origin.extend(range(pos, len(text)))
-    return Squeezed("".join(parts), tuple(origin))
+        removed += m.end() - m.start()
+        cuts.append(m.end() - removed)
+        shifts.append(removed)
+    return Squeezed(_SPACE.sub("", text) if cuts else text, tuple(cuts), tuple(shifts))

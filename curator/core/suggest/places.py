@@ -170,32 +170,37 @@ def _division_index() -> dict[str, tuple[int, ...]]:
 
 
 def _divisions(text: str) -> list[Suggestion]:
-    """Leftmost-longest, non-overlapping division names; a dict probe per character is
-    several times faster than one regex over 3,800 names, even a trie-shaped one."""
+    """Leftmost-longest, non-overlapping division names: a dict probe at each character that can
+    start one (found by one character-class regex, in C), several times faster than one regex
+    over 3,800 names, even a trie-shaped one."""
     names = division_names()
     index = _division_index()
-    found = []
-    i, last = 0, len(text) - 1
-    while i < last:
+    found: list[Suggestion] = []
+    starts = _first_chars()
+    pos = 0
+    m = starts.search(text, pos)
+    while m:
+        i = m.start()
         lengths = index.get(text[i:i + 2])
-        if lengths:
-            for size in lengths:
-                candidate = text[i:i + size]
-                if size == 0:
-                    if _short_stem_at(text, i, names, after_place=bool(found) and found[-1].end == i):
-                        found.append(Suggestion("place", i, i + 2, text[i:i + 2], {}))
-                        i += 2
-                        break
-                elif candidate in names:
-                    if not _is_lake(text, i + size, candidate):
-                        found.append(Suggestion("place", i, i + size, candidate, {}))
-                    i += size
+        step = 1
+        for size in lengths or ():
+            if size == 0:
+                if _short_stem_at(text, i, names, after_place=bool(found) and found[-1].end == i):
+                    found.append(Suggestion("place", i, i + 2, text[i:i + 2], {}))
+                    step = 2
                     break
-            else:
-                i += 1
-        else:
-            i += 1
+            elif text[i:i + size] in names:
+                if not _is_lake(text, i + size, text[i:i + size]):
+                    found.append(Suggestion("place", i, i + size, text[i:i + size], {}))
+                step = size
+                break
+        m = starts.search(text, i + step)
     return found
+
+
+@cache
+def _first_chars() -> re.Pattern[str]:
+    return re.compile("[" + "".join(sorted({prefix[0] for prefix in _division_index()})) + "]")
 
 
 def _stems_of_named_cities(text: str, found: list[Suggestion]) -> list[Suggestion]:

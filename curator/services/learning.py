@@ -56,9 +56,15 @@ def train_from_project(project: Project, labels: Iterable[str] | None = None) ->
 
 def learned_suggestions(project: Project, doc_id: int, model: TrainedModel, *,
                         min_score: float = DEFAULT_MIN_SCORE) -> Edit:
-    """The Edit storing the model's suggestions for one document that it has neither as a span nor as a rejection."""
+    """The Edit storing the model's suggestions for one document, scored at least min_score, that
+    the document has neither as a rejection nor overlapping a span of the same label (accepted or
+    suggested: where the rules have spoken, their span stands)."""
     doc = project.document(doc_id)
-    found = predict(model.model, doc.text, min_score=min_score)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for span in project.spans(doc_id):
+        spans.setdefault(span.label, []).append((span.start, span.end))
+    found = [s for s in predict(model.model, doc.text, min_score=min_score)
+             if not any(a < s.end and s.start < b for a, b in spans.get(s.label, ()))]
     return proposals_edit(project, doc, found, source="learned", label="学习建议")
 
 

@@ -62,3 +62,19 @@ def test_labels_restrict_the_training(project) -> None:
     tag_names(project, 1, NAMES[1])
     assert train_from_project(project, labels=["place"]) is None
     assert train_from_project(project, labels=["person"]).labels == ("person",)
+
+
+def test_no_learned_suggestion_over_a_span_of_its_label(project) -> None:
+    from curator.core.edits import propose_spans
+    from curator.core.suggest.learned import predict
+
+    tag_names(project, 1, NAMES[1])
+    model = train_from_project(project)
+    doc = project.document(4)
+    found = {s.text: s for s in predict(model.model, doc.text, min_score=0.0)}
+    assert "杨丽君" in found  # what the model would offer
+    start = found["杨丽君"].start
+    project.apply(propose_spans("x", doc, [(start, start + 2, "person", {})], first_id=project.next_id("spans"),
+                                source="rules"))  # a rule's span overlapping it
+    proposed = [c.after for c in learned_suggestions(project, 4, model, min_score=0.0).changes]
+    assert proposed and not any(row["start"] < start + 2 and start < row["end"] for row in proposed)

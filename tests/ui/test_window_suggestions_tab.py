@@ -79,7 +79,8 @@ def test_the_suggestions_list_reads_at_a_glance_on_office_screens(window, qtbot,
     panel = reviewing_window.panels.suggestions
     view, header = panel.view, panel.view.horizontalHeader()
     shown = [c for c in range(panel.proxy.columnCount()) if not view.isColumnHidden(c)]
-    assert [panel.proxy.headerData(c, Qt.Horizontal) for c in shown] == ["标签", "建议", "位置"]
+    # rules score their suggestions (issue 12), so the 分数 column shows
+    assert [panel.proxy.headerData(c, Qt.Horizontal) for c in shown] == ["标签", "建议", "位置", "分数"]
     assert sum(header.sectionSize(c) for c in shown) <= view.viewport().width()  # no header runs over another
     assert header.sectionSize(1) >= 0.5 * view.viewport().width()  # the suggestion, not "…"
     assert view.rowHeight(0) >= 2 * view.fontMetrics().lineSpacing()  # text and reading, then its sentence

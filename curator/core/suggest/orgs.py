@@ -39,7 +39,8 @@ _UNIT = words_pattern(_UNITS)
 _LEVEL = "[省市州区县镇乡]"
 _ALONE = re.compile(r"党中央|中共中央|国务院|中央文明委|中央文明办|中国共产党|中宣部|团中央|全国总工会|全国妇联|文明委|交警支队|团[市区县]委")
 # 市公安局交警支队西工大队: body words, then optionally a named squad of the last one
-_GOV = re.compile(rf"(?P<level>{_LEVEL}委?)?(?P<units>(?:{_UNIT})+)(?:[\u4e00-\u9fff]{{2}}(?:大队|中队|支队|分局|所))?")
+_GOV_START = "".join(sorted({unit[0] for unit in _UNITS} | set("省市州区县镇乡")))
+_GOV = re.compile(rf"(?=[{_GOV_START}])(?P<level>{_LEVEL}委?)?(?P<units>(?:{_UNIT})+)(?:[\u4e00-\u9fff]{{2}}(?:大队|中队|支队|分局|所))?")
 _LEVEL_ONLY = re.compile(rf"{_LEVEL}委(?!书记|副书记|常委|委员|[\u4e00-\u9fff]*书记)")
 _NAMED_SUFFIX = re.compile(words_pattern((
     "志愿服务队", "志愿者协会", "志愿服务协会", "志愿者服务队", "志愿队", "服务队", "艺术团", "协会", "学会", "联合会",

@@ -44,7 +44,12 @@ def training_examples(project: Project, labels: Iterable[str] | None = None) -> 
 def train_from_project(project: Project, labels: Iterable[str] | None = None) -> TrainedModel | None:
     """A model of the project's accepted spans, or None while no document has any."""
     labels = tuple(labels) if labels is not None else None
-    examples = training_examples(project, labels)
+    return model_from_examples(training_examples(project, labels), labels)
+
+
+def model_from_examples(examples: list[Example], labels: Iterable[str] | None = None) -> TrainedModel | None:
+    """The training step alone, touching no project: read training_examples in the thread that owns
+    the project (a SQLite connection stays in its thread), train here in a worker."""
     if not examples:
         return None
     model = train(examples, labels=labels)

@@ -78,3 +78,14 @@ def test_no_learned_suggestion_over_a_span_of_its_label(project) -> None:
                                 source="rules"))  # a rule's span overlapping it
     proposed = [c.after for c in learned_suggestions(project, 4, model, min_score=0.0).changes]
     assert proposed and not any(row["start"] < start + 2 and start < row["end"] for row in proposed)
+
+
+def test_the_training_step_needs_no_project(project) -> None:
+    from curator.services.learning import model_from_examples
+
+    tag_names(project, 1, NAMES[1])
+    examples = training_examples(project)  # in the thread that owns the project
+    project.close()
+    model = model_from_examples(examples)  # in a worker
+    assert model is not None and model.labels == ("person",) and model.documents == 1
+    assert model_from_examples([]) is None

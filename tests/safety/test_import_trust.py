@@ -373,3 +373,110 @@ def test_normalise_with_map_gives_normalise(text):
         position(len(text) + 1)
     with pytest.raises(ValueError):
         position(-1)
+
+
+# -- the JSONL reader's corners (what a mutation run found untested) -------------------------
+
+@pytest.mark.parametrize("encoding", ["utf-16", "gbk"])
+def test_jsonl_in_utf16_or_gbk_is_read_whole_when_small(tmp_path, encoding):
+    lines = ['{"text": "第一篇，注册志愿者超3万人"}', "", '{"text": "第二篇", "spans": [[0, 2, "org"]]}']
+    path = tmp_path / "a.jsonl"
+    path.write_bytes("\n".join(lines).encode(encoding))
+    articles = read_file(path).articles
+    assert [a.text for a in articles] == ["第一篇，注册志愿者超3万人", "第二篇"]
+    assert [a.line for a in articles] == [1, 3] and articles[1].spans[0]["end"] == 2
+
+
+def test_a_gbk_line_after_utf8_lines_is_read_with_the_whole_file(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_bytes('{"text": "第一篇"}\n'.encode("gbk") + '{"text": "第二篇"}\n'.encode("gbk"))
+    assert [a.line for a in read_file(path).articles] == [1, 2]
+
+
+def test_a_jsonl_line_over_the_limit_is_named(tmp_path, monkeypatch):
+    from curator.core.readers import limits
+
+    monkeypatch.setattr("curator.core.readers.jsonl.MAX_BYTES", 100)
+    monkeypatch.setattr(limits, "MAX_BYTES", 100)
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"text": "短"}\n' + json.dumps({"text": "长" * 200}, ensure_ascii=False) + "\n", encoding="utf-8")
+    problem = read_file(path).problem
+    assert problem is not None and "line 2 is over 20 MB" in problem.reason
+
+
+def test_a_bom_on_the_first_jsonl_line_is_skipped_and_non_utf8_in_a_large_file_is_named(tmp_path, monkeypatch):
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + '{"text": "第一篇"}\n'.encode())
+    assert [a.text for a in read_file(path).articles] == ["第一篇"]
+    from curator.core.readers import jsonl
+
+    monkeypatch.setattr(jsonl, "MAX_BYTES", 30)
+    big = tmp_path / "b.jsonl"
+    big.write_bytes('{"text": "一"}\n'.encode() + '{"text": "第二篇文章"}\n'.encode("gbk"))
+    with pytest.raises(ValueError, match="line 2 is not UTF-8"):
+        list(jsonl.read_jsonl(big))
+
+
+@pytest.mark.parametrize("value, ok", [(1e15, True), (-1e15, True), (10**15, True), (10**15 + 1, False),
+                                       (1.5e15, False), (float("inf"), False), (0, True), (None, True)])
+def test_a_figure_value_range(value, ok):
+    from curator.core.readers.jsonl import _value
+
+    if ok:
+        assert _value(value) == (None if value is None else float(value))
+    else:
+        with pytest.raises(ValueError, match="out of range"):
+            _value(value)
+
+
+@pytest.mark.parametrize("fields, reason", [
+    ({"figures": [{"indicator": 5}]}, '"indicator" must be a string, not a number'),
+    ({"initiatives": [{"name": ["x"]}]}, '"name" must be a string, not a list'),
+    ({"initiatives": [{"id": 1}, {"id": 1}]}, 'row id 1 appears twice in "initiatives"'),
+    ({"initiatives": [{"id": True}]}, 'a row id in "initiatives" must be a number or a string, not true/false'),
+    ({"figures": [{"edited": 2}]}, '"edited" must be 0 or 1'),
+    ({"figures": [{"span_ids": [{"a": 1}]}]}, 'a span id in "span_ids" must be a number or a string, not an object'),
+    ({"figures": [{"initiative_id": 1.5}]}, '"initiative_id" must be a number or a string'),
+    ({"spans": [[0, 1, "org", {"annotator": 3}]]}, '"annotator" must be a string, not a number'),
+    ({"spans": [[0, 1, "org", {"created": {}}]]}, '"created" must be a string, not an object'),
+    ({"spans": [[0, 1, "org", {"origin": "robot"}]]}, "origin must be one of manual, suggested, propagated"),
+    ({"spans": [[0, 1, "org", {"value": "3"}]]}, "value must be a number or null"),
+    ({"spans": [[0, 3, "org"]]}, "span 0-3 is outside the text (2 characters)"),
+    ({"spans": [[1, 1, "org"]]}, "span 1-1 is outside the text"),
+    ({"spans": [[0, 1, "x" * 101]]}, "label must be a name of 1 to 100 characters"),
+    ({"spans": [[0, 1, " "]]}, "label must be a name"),
+    ({"spans": [[0, 1, 7]]}, "label must be a name"),
+    ({"spans": "abc"}, '"spans" must be a list'),
+    ({"label": {"a": 1}}, '"label" must be a list'),
+    ({"spans": [[0, 1]]}, "a span must be [start, end, label]"),
+    ({"spans": [(0, 1, "org", {}, 5)]}, "a span must be [start, end, label]"),
+    ({"published": 2024}, '"published" must be a string, not a number'),
+    ({"status": None, "place": None}, None),
+])
+def test_every_field_is_checked(fields, reason):
+    from curator.core.readers.jsonl import parse_line
+
+    line = json.dumps({"text": "好的", **fields}, ensure_ascii=False)
+    if reason is None:
+        record = parse_line(line, 4)
+        assert record.status == "" and record.place == "" and record.line == 4
+        return
+    with pytest.raises(ValueError) as caught:
+        parse_line(line, 4)
+    assert str(caught.value).startswith("line 4: ") and reason in str(caught.value)
+
+
+@pytest.mark.parametrize("line", ["", "   ", "\t"])
+def test_blank_jsonl_lines_are_skipped(line):
+    from curator.core.readers.jsonl import parse_line
+
+    assert parse_line(line, 1) is None
+
+
+def test_doccano_label_column_is_read_as_spans():
+    from curator.core.readers.jsonl import parse_line
+
+    record = parse_line('{"text": "格尔木市", "label": [[0, 4, "place"]]}', 1)
+    assert [(s.start, s.end, s.label) for s in record.spans] == [(0, 4, "place")]
+    both = parse_line('{"text": "格尔木市", "spans": [[0, 2, "place"]], "label": [[0, 4, "place"]]}', 1)
+    assert [(s.start, s.end) for s in both.spans] == [(0, 2)]  # curator's own column wins

@@ -18,7 +18,7 @@ from typing import Any
 
 from curator.core.encoding import DecodeError, decode
 from curator.core.model import ORIGINS
-from curator.core.readers.limits import MAX_BYTES, TooLarge, check_regular, size_text
+from curator.core.readers.limits import LIMIT_TEXT, MAX_BYTES, TooLarge, check_regular
 from curator.core.records import RawRecord, RawSpan
 
 TEXT_FIELDS = ("title", "source", "published", "place", "status")
@@ -42,7 +42,7 @@ def read_jsonl(path: Path) -> Iterator[RawRecord]:
             return
         for number, raw in enumerate(iter(lambda: f.readline(MAX_BYTES + 2), b""), start=1):
             if len(raw) > MAX_BYTES:
-                raise TooLarge(f"line {number} is over {size_text(MAX_BYTES)}; one article may not be larger")
+                raise TooLarge(f"line {number} is over {LIMIT_TEXT}; one article may not be larger")
             if number == 1:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
             try:
@@ -59,7 +59,7 @@ def read_jsonl(path: Path) -> Iterator[RawRecord]:
 
 def _decoded_whole(path: Path, size: int, *, skip: int = 0) -> Iterator[RawRecord]:
     if size > MAX_BYTES:
-        raise TooLarge(f"over {size_text(MAX_BYTES)} and not UTF-8; save it as UTF-8 first")
+        raise TooLarge(f"over {LIMIT_TEXT} and not UTF-8; save it as UTF-8 first")
     try:
         text, _encoding = decode(path.read_bytes())
     except DecodeError as exc:

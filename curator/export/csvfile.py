@@ -13,8 +13,8 @@ from curator.export.values import as_number, csv_text, parse_date
 
 
 def write_csv(path: str | Path, spec: SheetSpec, rows: Iterable[Mapping[str, Any]], *, overwrite: bool = False) -> int:
-    """The sheet's columns (the row id shown, the check left out) as CSV; return the number of rows."""
-    columns = [column for column in spec.columns if column.key != "check"]
+    """The sheet's columns (the row id shown; the check and the key, which Excel would read as a date, left out)."""
+    columns = [column for column in spec.columns if column.key not in ("check", "key")]
     count = 0
     with atomic_output(path, overwrite=overwrite) as temp:
         with temp.open("w", encoding="utf-8-sig", newline="") as out:

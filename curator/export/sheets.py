@@ -38,9 +38,15 @@ class SheetSpec:
 
 
 ROW_ID = Column("id", "行号(勿改)", 10, "hidden")
-ROW_CHECK = Column("check", "校验(勿改)", 14, "hidden")
+ROW_CHECK = Column("check", "校验(勿改)", 22, "hidden")
+# Visible and first, so it moves with the row's cells: a row whose 编号 is not its hidden 行号's was
+# sorted or pasted apart from its hidden cells, and is never applied.
+ROW_KEY = Column("key", "编号", 9)
+# The visible cells that say which row it is; the hidden 校验 holds a digest of them.
+IDENTITY_KEYS = ("key", "doc_title", "evidence")
 
 INITIATIVES = SheetSpec("举措", (
+    ROW_KEY,
     Column("name", "举措名称", 28, "wrap", editable=True),
     Column("category", "类别", 12, editable=True),
     Column("place", "地点", 14, editable=True),
@@ -56,6 +62,7 @@ INITIATIVES = SheetSpec("举措", (
 ), table="initiatives")
 
 FIGURES = SheetSpec("数据", (
+    ROW_KEY,
     Column("indicator", "指标", 24, "wrap", editable=True),
     Column("value", "数值", 14, "number", editable=True),
     Column("unit", "单位", 8, editable=True),

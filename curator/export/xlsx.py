@@ -18,16 +18,14 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from curator.export.files import atomic_output
 from curator.export.sheets import SUMMARY_TITLE, SheetSpec
-from curator.export.values import DATE_FORMAT, formula_like, number_format, parse_date, as_number
+from curator.export.values import DATE_FORMAT, as_number, cell_text, formula_like, number_format, parse_date
 
-MAX_CELL_CHARS = 32767
 LINE_HEIGHT = 15  # points per line of 11 pt text
 MAX_ROW_HEIGHT = 409  # Excel's limit
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
@@ -226,10 +224,8 @@ def _styled(ws: Any, value: Any, style: Any) -> WriteOnlyCell:
 
 
 def _clean(value: str) -> str:
-    """Only characters XML can carry, and no more than a cell holds."""
-    if not value.isprintable():
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    return value[:MAX_CELL_CHARS]
+    """Only characters XML can carry, and no more than a cell holds (cut with a visible mark)."""
+    return cell_text(value)
 
 
 # -- 汇总 ------------------------------------------------------------------------------------

@@ -122,6 +122,7 @@ def initiative_rows(project: Project, options: ExportOptions) -> Iterator[dict[s
     for row in reports.initiatives(project, options.selection):
         row["evidence"], row["annotator"] = evidence.of(row)
         row["status"] = STATUS_TITLES.get(row["status"], row["status"])
+        row["key"] = corr.row_key(row)
         row["check"] = corr.row_check(INITIATIVES, row)
         yield row
 
@@ -132,6 +133,7 @@ def figure_rows(project: Project, options: ExportOptions) -> Iterator[dict[str, 
     evidence = _Evidence(project)
     for row in reports.figures(project, options.selection):
         row["evidence"], row["annotator"] = evidence.of(row)
+        row["key"] = corr.row_key(row)
         row["check"] = corr.row_check(FIGURES, row)
         yield row
 
@@ -284,9 +286,10 @@ def plan_corrections(project: Project, path: str | Path) -> CorrectionPlan:
         plan.rows_read += len(rows)
         twice = corr.duplicate_ids(rows)
         for row in rows:
-            row_id = corr.row_id_of(row)
-            if row_id is None:
-                plan.unmatched.append(corr.Unmatched(title, row.number, "no row id (行号) in this row"))
+            try:
+                row_id = corr.parse_row_id(row.values.get(corr.ROW_ID.key))
+            except ValueError as exc:
+                plan.unmatched.append(corr.Unmatched(title, row.number, str(exc)))
                 continue
             if row_id in twice:
                 plan.unmatched.append(corr.Unmatched(title, row.number, f"row id {row_id} appears more than once"))

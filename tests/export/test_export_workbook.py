@@ -221,7 +221,7 @@ def test_libreoffice_opens_it(tagged: Project, workbook_path: Path, tmp_path: Pa
     assert {"=1+2", "+SUM(1,2)", "-2+3", "@SUM(1)"} <= cells  # shown as typed, not calculated
     with (out / "成果-数据.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
-    values = [row[1] for row in rows[1:]]
+    values = [row[rows[0].index("数值")] for row in rows[1:]]
     assert "97.5%" in values and "30,000" in values
 
 

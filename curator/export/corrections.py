@@ -221,11 +221,13 @@ def diff_row(spec: SheetSpec, row: SheetRow, stored: Mapping[str, Any]) -> tuple
     for column in spec.columns:
         if not column.editable or column.key not in row.values:
             continue
+        old = stored.get(column.key)
+        if isinstance(old, str) and _identity_text(row.values[column.key]) == _identity_text(old):
+            continue  # a text kept in a number column (imported so) and returned untouched
         try:
             new = _parse(column, row.values[column.key])
         except ValueError as exc:
             return refused(f"{column.header}: {exc}")
-        old = stored.get(column.key)
         if not _same(column, old, new):
             changes.append(CellChange(spec.table, int(stored["id"]), column.key, column.header, old, new, spec.title, row.number))
     if changes and values_check != _values_check(spec, stored):

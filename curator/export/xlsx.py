@@ -10,6 +10,9 @@ starting with "=" as a formula).
 from __future__ import annotations
 
 import contextlib
+import errno
+import functools
+import math
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,8 +24,15 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._writer import ALL_TEMP_FILES, WorksheetWriter
 
-from curator.export.files import atomic_output
+from curator.export.files import atomic_output, part_path
+
+try:  # openpyxl writes through lxml when it is installed, which reports a full disk as SerialisationError
+    from lxml.etree import SerialisationError
+except ImportError:  # pragma: no cover - without lxml, write errors are OSErrors already
+    class SerialisationError(Exception):  # type: ignore[no-redef]
+        pass
 from curator.export.sheets import SUMMARY_TITLE, SheetSpec
 from curator.export.values import DATE_FORMAT, as_number, cell_text, formula_like, number_format, parse_date
 
@@ -72,15 +82,25 @@ def write_workbook(path: str | Path, summary: SummaryData, sheets: Sequence[Shee
     report = WorkbookReport(Path(path))
     with atomic_output(path, overwrite=overwrite) as temp:
         book = Workbook(write_only=True)
+        spool = functools.partial(_spool_beside, target=Path(path))
         try:
-            _write_summary(book, summary)
+            _write_summary(book, summary, spool)
             for sheet in sheets:
-                report.rows[sheet.spec.title] = _write_table(book, sheet.spec, sheet.rows)
+                report.rows[sheet.spec.title] = _write_table(book, sheet.spec, sheet.rows, spool)
             book.save(temp)
-        except BaseException:
+        except BaseException as exc:
             _abandon(book)
+            if isinstance(exc, SerialisationError):
+                raise _os_error(exc) from exc
             raise
     return report
+
+
+def _os_error(exc: Exception) -> OSError:
+    """lxml's 'IO_ENOSPC' and the like as the OSError they stand for."""
+    name = str(exc).rpartition("IO_")[2].split()[0] if "IO_" in str(exc) else "EIO"
+    code = getattr(errno, name if name.startswith("E") else f"E{name}", errno.EIO)
+    return OSError(code, os.strerror(code))
 
 
 def _abandon(book: Workbook) -> None:
@@ -93,6 +113,21 @@ def _abandon(book: Workbook) -> None:
         if writer is not None and isinstance(writer.out, str):
             with contextlib.suppress(OSError):
                 os.remove(writer.out)
+            with contextlib.suppress(ValueError):
+                ALL_TEMP_FILES.remove(writer.out)
+
+
+def _spool_beside(ws: Any, *, target: Path) -> None:
+    """Stream the sheet into a temporary file beside the target, not into TMPDIR.
+
+    openpyxl spools each write-only sheet to TMPDIR and removes it only at exit, so a killed
+    export left tens of MB there; beside the target, the next export removes it (files.py).
+    Call it after the columns are set up and before the first row (the writer starts with them).
+    """
+    spool = str(part_path(target, f".sheet{len(ws.parent.worksheets)}"))
+    ALL_TEMP_FILES.append(spool)  # openpyxl's cleanup after saving expects it listed
+    ws._writer = WorksheetWriter(ws, out=spool)
+    ws._writer.write_top()
 
 
 # -- the data sheets -------------------------------------------------------------------------
@@ -125,7 +160,7 @@ class _Styles:
         return self._cache[key]
 
 
-def _write_table(book: Workbook, spec: SheetSpec, rows: Iterable[Mapping[str, Any]]) -> int:
+def _write_table(book: Workbook, spec: SheetSpec, rows: Iterable[Mapping[str, Any]], spool: Any) -> int:
     ws = book.create_sheet(spec.title)
     styles = _Styles(ws)
     for index, column in enumerate(spec.columns, start=1):
@@ -142,6 +177,7 @@ def _write_table(book: Workbook, spec: SheetSpec, rows: Iterable[Mapping[str, An
     # refilled for every row: no per-cell objects, no type guessing (it would make "=..." a formula).
     ws._values_to_row = _placed
     cells = [WriteOnlyCell(ws) for _ in spec.columns]
+    spool(ws)
     header_style = styles.get(header=True)
     ws.append([_fill(cell, column.header, "s", header_style) for cell, column in zip(cells, spec.columns)])
     fillers = [(cell, column.key, _filler(styles, column.kind)) for cell, column in zip(cells, spec.columns)]
@@ -204,7 +240,7 @@ def _filler(styles: _Styles, kind: str):
 
     if kind == "number":
         def number(cell: WriteOnlyCell, value: Any, row: Mapping[str, Any]) -> WriteOnlyCell | None:
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
                 value = as_number(value)
                 return _fill(cell, value, "n", styles.get(fmt=number_format(value, row.get("unit") or "")))
             return text(cell, value, row)
@@ -230,7 +266,7 @@ def _clean(value: str) -> str:
 
 # -- 汇总 ------------------------------------------------------------------------------------
 
-def _write_summary(book: Workbook, summary: SummaryData) -> None:
+def _write_summary(book: Workbook, summary: SummaryData, spool: Any) -> None:
     ws = book.create_sheet(SUMMARY_TITLE)
     styles = _Styles(ws)
     for letter, width in zip("ABCD", (22, 12, 12, 12)):
@@ -238,6 +274,7 @@ def _write_summary(book: Workbook, summary: SummaryData) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    spool(ws)
     header, body = styles.get(header=True), styles.get()
     title_style = _font_style(ws, TITLE_FONT)
     section_style = _font_style(ws, SECTION_FONT)

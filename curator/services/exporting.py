@@ -17,8 +17,8 @@ from curator.core.edits import Edit, combine, set_rows
 from curator.core.evidence import evidence_for
 from curator.core.model import STATUS_TITLES
 from curator.export import corrections as corr
-from curator.export.csvfile import write_csv
-from curator.export.files import ExportError, TargetExists, check_target
+from curator.export.csvfile import CsvTable, write_csv_tables
+from curator.export.files import ExportError, TargetExists
 from curator.export.jsonl import write_jsonl
 from curator.export.sheets import DOCUMENTS, FIGURES, INITIATIVES, ORIGIN_TITLES, SPANS, SheetSpec
 from curator.export.xlsx import PlaceCount, SheetRows, SummaryData, write_workbook
@@ -231,12 +231,10 @@ def export_csv(project: Project, path: str | Path, options: ExportOptions = Expo
                overwrite: bool = False) -> ExportSummary:
     """One CSV per fact table (see csv_paths); neither is written if either may not be."""
     targets = csv_paths(path)
-    for target in targets.values():
-        check_target(target, overwrite=overwrite)
-    rows: dict[str, int] = {}
-    for spec, make in ((INITIATIVES, initiative_rows), (FIGURES, figure_rows)):
-        rows[spec.title] = write_csv(targets[spec.title], spec, make(project, options), overwrite=overwrite)
-    return ExportSummary(list(targets.values()), rows)
+    tables = [CsvTable(targets[spec.title], spec, make(project, options))
+              for spec, make in ((INITIATIVES, initiative_rows), (FIGURES, figure_rows))]
+    counts = write_csv_tables(tables, overwrite=overwrite)
+    return ExportSummary(list(targets.values()), {table.spec.title: n for table, n in zip(tables, counts)})
 
 
 def places(project: Project) -> list[str]:

@@ -38,6 +38,7 @@ from curator.export.values import DATE_FORMAT, as_number, cell_text, formula_lik
 
 LINE_HEIGHT = 15  # points per line of 11 pt text
 MAX_ROW_HEIGHT = 409  # Excel's limit
+PAPER_A4 = 9  # paperSize code in the file format
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 HEADER_FONT = Font(name="等线", bold=True, color="FFFFFF")
 TITLE_FONT = Font(name="等线", bold=True, size=16)
@@ -61,7 +62,7 @@ class SummaryData:
     labels: Sequence[tuple[str, int]] = ()  # (label title, spans)
     statuses: Sequence[tuple[str, int]] = ()  # (status title, documents)
     notes: Sequence[tuple[str, str]] = ()  # (what, value): export time, filters
-    documents: int | None = None  # distinct documents in total (a document may count for several places)
+    project: str = ""  # named in every page's footer
 
 
 @dataclass
@@ -86,7 +87,7 @@ def write_workbook(path: str | Path, summary: SummaryData, sheets: Sequence[Shee
         try:
             _write_summary(book, summary, spool)
             for sheet in sheets:
-                report.rows[sheet.spec.title] = _write_table(book, sheet.spec, sheet.rows, spool)
+                report.rows[sheet.spec.title] = _write_table(book, sheet.spec, sheet.rows, spool, project=summary.project)
             book.save(temp)
         except BaseException as exc:
             _abandon(book)
@@ -160,7 +161,8 @@ class _Styles:
         return self._cache[key]
 
 
-def _write_table(book: Workbook, spec: SheetSpec, rows: Iterable[Mapping[str, Any]], spool: Any) -> int:
+def _write_table(book: Workbook, spec: SheetSpec, rows: Iterable[Mapping[str, Any]], spool: Any, *,
+                 project: str = "") -> int:
     ws = book.create_sheet(spec.title)
     styles = _Styles(ws)
     for index, column in enumerate(spec.columns, start=1):
@@ -168,18 +170,20 @@ def _write_table(book: Workbook, spec: SheetSpec, rows: Iterable[Mapping[str, An
         dimension.width = column.width
         dimension.hidden = column.hidden
     ws.freeze_panes = "A2"
-    ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _print_setup(ws, project=project, landscape=True)
+    ws.print_title_rows = "1:1"  # the header row on every printed page
     # openpyxl writes each cell of a row before it takes the next, so one cell per column is
     # refilled for every row: no per-cell objects, no type guessing (it would make "=..." a formula).
     ws._values_to_row = _placed
     cells = [WriteOnlyCell(ws) for _ in spec.columns]
     spool(ws)
     header_style = styles.get(header=True)
-    ws.append([_fill(cell, column.header, "s", header_style) for cell, column in zip(cells, spec.columns)])
+    header = [_fill(cell, column.header, "s", header_style) for cell, column in zip(cells, spec.columns)]
+    header_lines = _lines(header, [(index, column.width) for index, column in enumerate(spec.columns)])
+    if header_lines > 1:  # narrow columns wrap their header
+        ws.row_dimensions[1] = {"ht": str(LINE_HEIGHT * header_lines + 2), "customHeight": "1"}
+    ws.append(header)
+    ws.row_dimensions.pop(1, None)
     fillers = [(cell, column.key, _filler(styles, column.kind)) for cell, column in zip(cells, spec.columns)]
     wrapped = [(index, column.width) for index, column in enumerate(spec.columns) if column.kind == "wrap"]
     heights = ws.row_dimensions
@@ -264,6 +268,24 @@ def _clean(value: str) -> str:
     return cell_text(value)
 
 
+def _print_setup(ws: Any, *, project: str, landscape: bool) -> None:
+    """A4, one page wide (as many pages down as needed), a footer naming project, sheet and page."""
+    ws.page_setup.paperSize = PAPER_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4  # inches; more of the page for the columns
+    ws.page_margins.top, ws.page_margins.bottom, ws.page_margins.footer = 0.6, 0.7, 0.3
+    ws.print_options.horizontalCentered = True
+    # & starts a code in header and footer text (&A sheet, &P page, &N pages): a literal & is &&.
+    ws.oddFooter.left.text = _clean(project).replace("&", "&&")[:100]
+    ws.oddFooter.center.text = "&A"
+    ws.oddFooter.right.text = "第 &P 页，共 &N 页"
+    for part in (ws.oddFooter.left, ws.oddFooter.center, ws.oddFooter.right):
+        part.size = 9
+
+
 # -- 汇总 ------------------------------------------------------------------------------------
 
 def _write_summary(book: Workbook, summary: SummaryData, spool: Any) -> None:
@@ -271,9 +293,7 @@ def _write_summary(book: Workbook, summary: SummaryData, spool: Any) -> None:
     styles = _Styles(ws)
     for letter, width in zip("ABCD", (22, 12, 12, 12)):
         ws.column_dimensions[letter].width = width
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _print_setup(ws, project=summary.project, landscape=False)
     spool(ws)
     header, body = styles.get(header=True), styles.get()
     title_style = _font_style(ws, TITLE_FONT)
@@ -303,8 +323,9 @@ def _write_summary(book: Workbook, summary: SummaryData, spool: Any) -> None:
     for item in summary.places:
         put([item.place or "未注明", item.documents, item.initiatives, item.figures])
     place_last = row_no
-    documents = summary.documents if summary.documents is not None else sum(p.documents for p in summary.places)
-    put(["合计", documents, sum(p.initiatives for p in summary.places), sum(p.figures for p in summary.places)], header)
+    # Each document is counted once, under its own place, so every column adds up to its 合计.
+    put(["合计", *(sum(getattr(p, name) for p in summary.places) for name in ("documents", "initiatives", "figures"))],
+        header)
     for heading, columns, items in (
         ("按标签统计", ["标签", "标注数"], summary.labels),
         ("按审核状态统计", ["审核状态", "文章数"], summary.statuses),

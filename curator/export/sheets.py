@@ -45,23 +45,23 @@ ROW_KEY = Column("key", "编号", 7)
 # The visible cells that say which row it is; the hidden 校验 holds a digest of them.
 IDENTITY_KEYS = ("key", "doc_title", "evidence")
 ANNOTATOR = Column("annotator", "标注人", 7)
-EDITED = Column("edited_mark", "人工修改", 6)  # 是 when a person corrected the row's values
+EDITED = Column("edited_mark", "人工修改", 9)  # 是 when a person corrected the row's values
 EDITED_MARK = "是"
 
 # Widths (in Excel's character units, a CJK character is two) are chosen so a landscape A4 page holds a
 # whole row at nearly full size: about 140 units between the margins.
 INITIATIVES = SheetSpec("举措", (
     ROW_KEY,
-    Column("name", "举措名称", 20, "wrap", editable=True),
+    Column("name", "举措名称", 16, "wrap", editable=True),
     Column("category", "类别", 8, "wrap", editable=True),
     Column("place", "地点", 10, "wrap", editable=True),
     Column("organisation", "责任单位", 12, "wrap", editable=True),
-    Column("note", "备注", 12, "wrap", editable=True),
-    Column("doc_title", "文章标题", 14, "wrap"),
-    Column("published", "发布日期", 11, "date"),
-    Column("evidence", "证据原句", 30, "wrap"),
+    Column("note", "备注", 11, "wrap", editable=True),
+    Column("doc_title", "文章标题", 13, "wrap"),
+    Column("published", "发布日期", 14, "date"),
+    Column("evidence", "证据原句", 28, "wrap"),
     ANNOTATOR,
-    Column("status", "审核状态", 7),
+    Column("status", "审核状态", 9),
     EDITED,
     ROW_ID,
     ROW_CHECK,
@@ -74,9 +74,9 @@ FIGURES = SheetSpec("数据", (
     Column("unit", "单位", 6, editable=True),
     Column("qualifier", "限定", 6, editable=True),
     Column("place", "地点", 10, "wrap", editable=True),
-    Column("as_of", "日期", 11, "date", editable=True),
-    Column("initiative", "关联举措", 12, "wrap"),
-    Column("doc_title", "文章标题", 14, "wrap"),
+    Column("as_of", "日期", 14, "date", editable=True),
+    Column("initiative", "关联举措", 11, "wrap"),
+    Column("doc_title", "文章标题", 13, "wrap"),
     Column("evidence", "证据原句", 32, "wrap"),
     ANNOTATOR,
     EDITED,
@@ -85,7 +85,7 @@ FIGURES = SheetSpec("数据", (
 ), table="figures")
 
 SPANS = SheetSpec("标注", (
-    Column("doc_title", "文章标题", 26, "wrap"),
+    Column("doc_title", "文章标题", 32, "wrap"),
     Column("label", "标签", 8),
     Column("text", "文本", 36, "wrap"),
     Column("start", "起始位置", 9, "integer"),
@@ -99,7 +99,7 @@ DOCUMENTS = SheetSpec("文章", (
     Column("id", "文章编号", 9, "integer"),
     Column("title", "标题", 40, "wrap"),
     Column("source", "来源", 18, "wrap"),
-    Column("published", "发布日期", 12, "date"),
+    Column("published", "发布日期", 14, "date"),
     Column("place", "地点", 12, "wrap"),
     Column("status", "审核状态", 9),
     Column("spans", "标注数", 8, "integer"),

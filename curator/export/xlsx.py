@@ -37,6 +37,7 @@ from curator.export.sheets import SUMMARY_TITLE, SheetSpec
 from curator.export.values import DATE_FORMAT, as_number, cell_text, formula_like, number_format, parse_date
 
 LINE_HEIGHT = 15  # points per line of 11 pt text
+ROW_PADDING = 4  # points above the first line; without it LibreOffice clips the last line
 MAX_ROW_HEIGHT = 409  # Excel's limit
 PAPER_A4 = 9  # paperSize code in the file format
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
@@ -192,7 +193,7 @@ def _write_table(book: Workbook, spec: SheetSpec, rows: Iterable[Mapping[str, An
         filled = [fill(cell, row.get(key), row) for cell, key, fill in fillers]
         lines = _lines(filled, wrapped)
         if lines > 1:  # neither Excel nor LibreOffice reliably fits wrapped rows when opening a file
-            heights[count + 2] = {"ht": str(min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines)), "customHeight": "1"}
+            heights[count + 2] = {"ht": str(min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + ROW_PADDING)), "customHeight": "1"}
         ws.append(filled)
         heights.pop(count + 2, None)  # written: keep nothing per row
         count += 1

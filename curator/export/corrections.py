@@ -23,7 +23,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from curator.export.returned import FORMULA, ErrorValue, ReadLimits, ReadRow, Workbook, open_workbook
+from curator.export.returned import DAMAGED, FORMULA, ErrorValue, ReadLimits, ReadRow, Workbook, open_workbook
 from curator.export.safe_zip import UnsafeWorkbook, ZipLimits
 from curator.export.sheets import FACT_SHEETS, IDENTITY_KEYS, ROW_CHECK, ROW_ID, ROW_KEY, Column, SheetSpec
 from curator.export.values import as_number, cell_text, parse_date, percent_format
@@ -131,8 +131,12 @@ def read_returned(path: str | Path, *, limits: ZipLimits = ZipLimits(),
     A cell holding a formula is FORMULA (refused later), whatever result it saved.
     """
     archive, book = open_workbook(path, zip_limits=limits, limits=read_limits)
-    with archive:
-        found = {spec.title: list(_sheet_rows(book, spec)) for spec in FACT_SHEETS if spec.title in book.sheets}
+    try:
+        with archive:
+            found = {spec.title: list(_sheet_rows(book, spec)) for spec in FACT_SHEETS if spec.title in book.sheets}
+    except DAMAGED as exc:
+        # A damaged member shows only when it is inflated (a bad CRC, a truncated stream).
+        raise UnsafeWorkbook(f"{Path(path).name}: not a readable workbook ({exc})") from None
     if not found:
         raise UnsafeWorkbook(f"{Path(path).name} has neither a 举措 nor a 数据 sheet; is it a curator export?")
     return found

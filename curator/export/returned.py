@@ -14,6 +14,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -27,6 +28,8 @@ from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 from curator.export.safe_zip import UnsafeWorkbook, ZipLimits, check_zip
 from curator.export.values import percent_format
 
+# What inflating a damaged member raises (a bad CRC, a truncated or corrupt stream, a missing part).
+DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError, KeyError)
 MAX_COLUMN = 16_384  # XFD, Excel's last column
 # East Asian Excel's built-in date formats (not in openpyxl's table): 27-36 and 50-58.
 CJK_DATE_FORMATS = frozenset(range(27, 37)) | frozenset(range(50, 59))
@@ -62,6 +65,7 @@ class ReadRow:
 # -- the pre-scan -----------------------------------------------------------------------------
 
 _BLOCK = 64 * 1024
+_LONG_REF = re.compile(rb'r="[A-Z]{0,3}([0-9]{7,})"')  # r="2000000000" or r="A2000000000": 7 digits or more
 
 
 def prescan(stream: BinaryIO, name: str, limits: ReadLimits, *, sheet: bool = True) -> int:
@@ -86,11 +90,15 @@ def prescan(stream: BinaryIO, name: str, limits: ReadLimits, *, sheet: bool = Tr
             raise UnsafeWorkbook(f"{name} holds one XML item over {limits.max_token // 1024:,} KB; not opened")
         if opening >= 0:
             since = len(block) - block.rfind(b"<") - 1
+        for found in _LONG_REF.finditer(joined):  # a row (or cell) numbered past Excel's last row
+            if int(found.group(1)) > limits.max_row_number:
+                raise UnsafeWorkbook(f"{name}: row number {found.group(1)[:20].decode()} is outside an Excel sheet "
+                                     f"(1-{limits.max_row_number:,}); not opened")
         rows += _count(joined, tail, b"<row") + _count(joined, tail, b":row")
         tags += block.count(b"<")
         if rows > limits.max_rows:
             raise UnsafeWorkbook(f"{name} has more than {limits.max_rows:,} rows; split it and try again")
-        tail, first = joined[-8:], False
+        tail, first = joined[-40:], False
     most = max(rows, 1) * limits.max_tags_per_row if sheet else limits.max_rows * 20  # strings: a few per row
     if tags > most + 10_000:
         raise UnsafeWorkbook(f"{name} holds {tags:,} XML items in {rows:,} rows, far more than a curator export; not opened")
@@ -393,7 +401,7 @@ def open_workbook(path: str | Path, *, zip_limits: ZipLimits = ZipLimits(),
         raise UnsafeWorkbook(f"{path.name}: not a readable workbook ({exc})") from None
     try:
         return archive, Workbook(archive, path.name, limits)
-    except (UnsafeWorkbook, zipfile.BadZipFile, KeyError, OSError, EOFError, RuntimeError) as exc:
+    except (UnsafeWorkbook, *DAMAGED) as exc:
         archive.close()
         if isinstance(exc, UnsafeWorkbook):
             raise

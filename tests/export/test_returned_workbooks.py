@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tracemalloc
 import zipfile
@@ -21,6 +22,7 @@ from curator.store import Project
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 SHARED_STRINGS_REL = ('<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
                       'sharedStrings" Target="sharedStrings.xml" Id="rId99"/>')
+ATTEMPTS = int(os.environ.get("CURATOR_FUZZ_ATTEMPTS", "60"))  # damaged workbooks tried; 1,500 by hand
 NO_RATIO = ZipLimits(max_ratio=1e12, max_total=2**40)  # so the XML limits are tested alone
 
 
@@ -201,6 +203,9 @@ def test_a_row_numbered_two_billion_is_refused(tagged: Project, exported: Path):
         "</sheetData>", '<row r="2000000000"><c r="A2000000000" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'))
     with pytest.raises(UnsafeWorkbook, match="outside an Excel sheet"):
         plan_corrections(tagged, returned)
+    result = CliRunner().invoke(main, ["import-corrections", str(tagged.path), str(returned)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.strip().startswith("Error:") and "row number 2000000000 is outside" in result.output
 
 
 @pytest.mark.slow
@@ -254,3 +259,21 @@ def test_a_small_token_limit_is_enforced_across_read_blocks(exported: Path):
         "</sheetData>", f'<row r="999"><c r="A999" t="inlineStr"><is><t>{"b" * 6000}</t></is></c></row></sheetData>'))
     with pytest.raises(UnsafeWorkbook, match="one XML item"):
         read_returned(returned, read_limits=limits)
+
+
+def test_damaged_workbooks_give_one_clear_error_never_a_traceback(tagged: Project, exported: Path, tmp_path: Path):
+    import random
+
+    data = exported.read_bytes()
+    rng = random.Random(20261201)
+    for attempt in range(ATTEMPTS):
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 8)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        path = tmp_path / f"damaged{attempt}.xlsx"
+        path.write_bytes(bytes(damaged))
+        try:
+            plan_corrections(tagged, path)
+        except UnsafeWorkbook:
+            pass
+        path.unlink()

@@ -3,10 +3,9 @@
 openpyxl fills every gap up to a row's number (`<row r="2000000000">` runs for hours), reads a
 formula's cached result as if it were the value, and hands expat huge tokens (quadratic in expat
 2.5). Here the zip directory is checked first (safe_zip), then each XML part is pre-scanned as a
-byte stream: no DTD, comment or CDATA (Excel writes none), no stretch longer than max_token
-without a '<' (so no XML token is longer), at most max_rows rows. Only then is it parsed, row by
-row, keeping nothing but the values of the columns asked for. A cell with a formula is FORMULA,
-whatever result it saved; an error cell is an ErrorValue.
+byte stream (prescan.py). Only then is it parsed, row by row, keeping nothing but the values of
+the columns asked for. A cell with a formula is FORMULA, whatever result it saved; an error cell
+is an ErrorValue.
 """
 
 from __future__ import annotations
@@ -20,11 +19,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 
+from curator.export.prescan import BLOCK, ReadLimits, prescan
 from curator.export.safe_zip import UnsafeWorkbook, ZipLimits, check_zip
 from curator.export.values import percent_format
 
@@ -33,14 +33,6 @@ DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, Runtim
 MAX_COLUMN = 16_384  # XFD, Excel's last column
 # East Asian Excel's built-in date formats (not in openpyxl's table): 27-36 and 50-58.
 CJK_DATE_FORMATS = frozenset(range(27, 37)) | frozenset(range(50, 59))
-
-
-@dataclass(frozen=True)
-class ReadLimits:
-    max_rows: int = 200_000  # rows per sheet; twice the largest project curator is measured with
-    max_row_number: int = 1_048_576  # Excel's last row
-    max_token: int = 1024 * 1024  # bytes without a '<' (a cell holds 32,767 characters, ~100 KB)
-    max_tags_per_row: int = 100  # '<' per row on average (a row of 14 cells needs about 60)
 
 
 class _Formula:
@@ -60,54 +52,6 @@ class ErrorValue:
 class ReadRow:
     number: int  # the row number Excel shows
     cells: Mapping[int, Any]  # 0-based column -> value, only the columns asked for
-
-
-# -- the pre-scan -----------------------------------------------------------------------------
-
-_BLOCK = 64 * 1024
-_LONG_REF = re.compile(rb'r="[A-Z]{0,3}([0-9]{7,})"')  # r="2000000000" or r="A2000000000": 7 digits or more
-
-
-def prescan(stream: BinaryIO, name: str, limits: ReadLimits, *, sheet: bool = True) -> int:
-    """Check an XML part as bytes before any parser sees it; return how many rows it holds."""
-    size = min(_BLOCK, limits.max_token)  # a gap inside one block is shorter than max_token
-    rows = tags = 0
-    tail = b""
-    since = 0  # bytes since the last '<', carried across blocks
-    first = True
-    while block := stream.read(size):
-        joined = tail + block
-        checked = joined
-        if first and 0 <= joined.find(b"<?") <= 3:  # the XML declaration (after a BOM at most)
-            checked = joined[joined.find(b"<?") + 2:]
-        if b"<!" in checked:
-            raise UnsafeWorkbook(f"{name} holds a DTD, comment or CDATA section, which Excel never writes; not opened")
-        if b"<?" in checked:
-            raise UnsafeWorkbook(f"{name} holds a processing instruction, which Excel never writes; not opened")
-        opening = block.find(b"<")
-        since = since + len(block) if opening < 0 else since + opening
-        if since >= limits.max_token:
-            raise UnsafeWorkbook(f"{name} holds one XML item over {limits.max_token // 1024:,} KB; not opened")
-        if opening >= 0:
-            since = len(block) - block.rfind(b"<") - 1
-        for found in _LONG_REF.finditer(joined):  # a row (or cell) numbered past Excel's last row
-            if int(found.group(1)) > limits.max_row_number:
-                raise UnsafeWorkbook(f"{name}: row number {found.group(1)[:20].decode()} is outside an Excel sheet "
-                                     f"(1-{limits.max_row_number:,}); not opened")
-        rows += _count(joined, tail, b"<row") + _count(joined, tail, b":row")
-        tags += block.count(b"<")
-        if rows > limits.max_rows:
-            raise UnsafeWorkbook(f"{name} has more than {limits.max_rows:,} rows; split it and try again")
-        tail, first = joined[-40:], False
-    most = max(rows, 1) * limits.max_tags_per_row if sheet else limits.max_rows * 20  # strings: a few per row
-    if tags > most + 10_000:
-        raise UnsafeWorkbook(f"{name} holds {tags:,} XML items in {rows:,} rows, far more than a curator export; not opened")
-    return rows
-
-
-def _count(joined: bytes, tail: bytes, needle: bytes) -> int:
-    """Occurrences that end in the new block (those inside the tail were counted before)."""
-    return joined.count(needle) - tail.count(needle)
 
 
 # -- parsing ------------------------------------------------------------------------------------
@@ -131,7 +75,7 @@ def _events(archive: zipfile.ZipFile, member: str, limits: ReadLimits, *,
     parser = XMLPullParser(events=("start", "end"))
     with archive.open(member) as stream:
         try:
-            while block := stream.read(_BLOCK):
+            while block := stream.read(BLOCK):
                 parser.feed(block)
                 yield from parser.read_events()
             parser.close()

@@ -213,7 +213,10 @@ def diff_row(spec: SheetSpec, row: SheetRow, stored: Mapping[str, Any]) -> tuple
     identity, _, values_check = check.partition(".")
     if not values_check:
         return refused(f"the {ROW_CHECK.header} cell is not one curator wrote (an older export?); export again")
-    if ROW_KEY.key in row.values and _identity_text(row.values[ROW_KEY.key]) != row_key(stored):
+    if ROW_KEY.key not in row.values:
+        return refused(f"the sheet has no {ROW_KEY.header} column, which shows that a row's cells still belong "
+                       "together; export again and keep it")
+    if _identity_text(row.values[ROW_KEY.key]) != row_key(stored):
         return refused(f"its {ROW_KEY.header} {_show(row.values[ROW_KEY.key])} is not the {ROW_KEY.header} of "
                        f"{ROW_ID.header} {stored['id']} ({row_key(stored)}): were some columns sorted or pasted on "
                        "their own? Nothing of this row is applied")

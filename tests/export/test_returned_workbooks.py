@@ -277,3 +277,13 @@ def test_damaged_workbooks_give_one_clear_error_never_a_traceback(tagged: Projec
         except UnsafeWorkbook:
             pass
         path.unlink()
+
+
+def test_a_sheet_without_its_key_column_applies_nothing(tagged: Project, exported: Path):
+    book, ws, col = open_sheet(exported, "数据")
+    ws.cell(2, col["数值"]).value = 1
+    ws.delete_cols(col["编号"])
+    book.save(exported)
+    plan = plan_corrections(tagged, exported)
+    assert plan.changes == [] and plan.unmatched
+    assert all("no 编号 column" in item.reason for item in plan.unmatched)

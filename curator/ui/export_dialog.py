@@ -191,6 +191,11 @@ class ExportDialog(QDialog):
         for thread, _job in list(self._running):
             thread.wait()
 
+    def done(self, result: int) -> None:
+        # A thread destroyed while it runs aborts the process (the dialog owns it): let a running export finish.
+        self.wait()
+        super().done(result)
+
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.buttons.setEnabled(not busy)

@@ -148,3 +148,21 @@ def test_every_export_job_stays_alive_until_its_thread_has_ended(qtbot, tagged, 
     dialog.wait()
     qtbot.waitUntil(lambda: dialog.running() == 0, timeout=30000)
     assert (tmp_path / "a.xlsx").exists() and (tmp_path / "b.xlsx").exists()
+
+
+def test_closing_the_dialog_lets_a_running_export_finish(qtbot, tagged, tmp_path, monkeypatch):
+    import threading
+
+    import curator.ui.export_dialog as export_dialog
+
+    release = threading.Event()
+    real = export_dialog.export
+    monkeypatch.setattr(export_dialog, "export", lambda *a, **kw: release.wait(30) and real(*a, **kw))
+    dialog = ExportDialog(tagged.session, tagged, settings=tagged.settings)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(tmp_path / "a.xlsx"))
+    dialog.start()
+    threading.Timer(0.3, release.set).start()
+    dialog.reject()  # Esc while exporting
+    assert all(thread.isFinished() for thread, _job in dialog._running)
+    assert (tmp_path / "a.xlsx").exists()

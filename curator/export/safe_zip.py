@@ -33,6 +33,8 @@ def check_zip(path: str | Path, limits: ZipLimits = ZipLimits()) -> None:
             members = archive.infolist()
     except zipfile.BadZipFile:
         raise UnsafeWorkbook(f"{path.name} is not an Excel workbook (.xlsx); save it as .xlsx and try again") from None
+    except (NotImplementedError, EOFError, ValueError) as exc:  # a damaged directory
+        raise UnsafeWorkbook(f"{path.name}: the file is damaged ({exc}); save it again as .xlsx") from None
     except OSError as exc:
         raise UnsafeWorkbook(f"{path.name}: cannot read it ({exc.strerror or exc})") from None
     if len(members) > limits.max_members:

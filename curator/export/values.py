@@ -18,11 +18,40 @@ PERCENT_FORMAT = '0"%"'
 PERCENT_DECIMAL_FORMAT = '0.0#"%"'
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 
+MAX_CELL_CHARS = 32767  # Excel's limit for one cell
+TRUNCATED = "…（截断）"  # ends a text cut to fit one cell, so no reader takes it for the whole text
+# Characters XML 1.0 cannot carry (as openpyxl refuses them).
+_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+
 _DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$")
+
+
+def percent_format(fmt: str) -> bool:
+    """Whether a number format scales by 100: a % neither quoted ("%") nor escaped (\\%, as LibreOffice saves)."""
+    quoted = escaped = False
+    for ch in fmt:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == '"':
+            quoted = not quoted
+        elif ch == "%" and not quoted:
+            return True
+    return False
 
 
 def formula_like(value: Any) -> bool:
     return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def cell_text(value: str) -> str:
+    """A text as a cell holds it: only characters XML can carry, cut with a visible mark past 32,767."""
+    if not value.isprintable():
+        value = _ILLEGAL.sub("", value)
+    if len(value) > MAX_CELL_CHARS:
+        value = value[: MAX_CELL_CHARS - len(TRUNCATED)] + TRUNCATED
+    return value
 
 
 def csv_text(value: Any) -> Any:

@@ -10,6 +10,9 @@ starting with "=" as a formula).
 from __future__ import annotations
 
 import contextlib
+import errno
+import functools
+import math
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -18,18 +21,25 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._writer import ALL_TEMP_FILES, WorksheetWriter
 
-from curator.export.files import atomic_output
+from curator.export.files import atomic_output, part_path
+
+try:  # openpyxl writes through lxml when it is installed, which reports a full disk as SerialisationError
+    from lxml.etree import SerialisationError
+except ImportError:  # pragma: no cover - without lxml, write errors are OSErrors already
+    class SerialisationError(Exception):  # type: ignore[no-redef]
+        pass
 from curator.export.sheets import SUMMARY_TITLE, SheetSpec
-from curator.export.values import DATE_FORMAT, formula_like, number_format, parse_date, as_number
+from curator.export.values import DATE_FORMAT, as_number, cell_text, formula_like, number_format, parse_date
 
-MAX_CELL_CHARS = 32767
 LINE_HEIGHT = 15  # points per line of 11 pt text
+ROW_PADDING = 4  # points above the first line; without it LibreOffice clips the last line
 MAX_ROW_HEIGHT = 409  # Excel's limit
+PAPER_A4 = 9  # paperSize code in the file format
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 HEADER_FONT = Font(name="等线", bold=True, color="FFFFFF")
 TITLE_FONT = Font(name="等线", bold=True, size=16)
@@ -53,7 +63,7 @@ class SummaryData:
     labels: Sequence[tuple[str, int]] = ()  # (label title, spans)
     statuses: Sequence[tuple[str, int]] = ()  # (status title, documents)
     notes: Sequence[tuple[str, str]] = ()  # (what, value): export time, filters
-    documents: int | None = None  # distinct documents in total (a document may count for several places)
+    project: str = ""  # named in every page's footer
 
 
 @dataclass
@@ -74,15 +84,25 @@ def write_workbook(path: str | Path, summary: SummaryData, sheets: Sequence[Shee
     report = WorkbookReport(Path(path))
     with atomic_output(path, overwrite=overwrite) as temp:
         book = Workbook(write_only=True)
+        spool = functools.partial(_spool_beside, target=Path(path))
         try:
-            _write_summary(book, summary)
+            _write_summary(book, summary, spool)
             for sheet in sheets:
-                report.rows[sheet.spec.title] = _write_table(book, sheet.spec, sheet.rows)
+                report.rows[sheet.spec.title] = _write_table(book, sheet.spec, sheet.rows, spool, project=summary.project)
             book.save(temp)
-        except BaseException:
+        except BaseException as exc:
             _abandon(book)
+            if isinstance(exc, SerialisationError):
+                raise _os_error(exc) from exc
             raise
     return report
+
+
+def _os_error(exc: Exception) -> OSError:
+    """lxml's 'IO_ENOSPC' and the like as the OSError they stand for."""
+    name = str(exc).rpartition("IO_")[2].split()[0] if "IO_" in str(exc) else "EIO"
+    code = getattr(errno, name if name.startswith("E") else f"E{name}", errno.EIO)
+    return OSError(code, os.strerror(code))
 
 
 def _abandon(book: Workbook) -> None:
@@ -95,6 +115,21 @@ def _abandon(book: Workbook) -> None:
         if writer is not None and isinstance(writer.out, str):
             with contextlib.suppress(OSError):
                 os.remove(writer.out)
+            with contextlib.suppress(ValueError):
+                ALL_TEMP_FILES.remove(writer.out)
+
+
+def _spool_beside(ws: Any, *, target: Path) -> None:
+    """Stream the sheet into a temporary file beside the target, not into TMPDIR.
+
+    openpyxl spools each write-only sheet to TMPDIR and removes it only at exit, so a killed
+    export left tens of MB there; beside the target, the next export removes it (files.py).
+    Call it after the columns are set up and before the first row (the writer starts with them).
+    """
+    spool = str(part_path(target, f".sheet{len(ws.parent.worksheets)}"))
+    ALL_TEMP_FILES.append(spool)  # openpyxl's cleanup after saving expects it listed
+    ws._writer = WorksheetWriter(ws, out=spool)
+    ws._writer.write_top()
 
 
 # -- the data sheets -------------------------------------------------------------------------
@@ -127,7 +162,8 @@ class _Styles:
         return self._cache[key]
 
 
-def _write_table(book: Workbook, spec: SheetSpec, rows: Iterable[Mapping[str, Any]]) -> int:
+def _write_table(book: Workbook, spec: SheetSpec, rows: Iterable[Mapping[str, Any]], spool: Any, *,
+                 project: str = "") -> int:
     ws = book.create_sheet(spec.title)
     styles = _Styles(ws)
     for index, column in enumerate(spec.columns, start=1):
@@ -135,17 +171,20 @@ def _write_table(book: Workbook, spec: SheetSpec, rows: Iterable[Mapping[str, An
         dimension.width = column.width
         dimension.hidden = column.hidden
     ws.freeze_panes = "A2"
-    ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _print_setup(ws, project=project, landscape=True)
+    ws.print_title_rows = "1:1"  # the header row on every printed page
     # openpyxl writes each cell of a row before it takes the next, so one cell per column is
     # refilled for every row: no per-cell objects, no type guessing (it would make "=..." a formula).
     ws._values_to_row = _placed
     cells = [WriteOnlyCell(ws) for _ in spec.columns]
+    spool(ws)
     header_style = styles.get(header=True)
-    ws.append([_fill(cell, column.header, "s", header_style) for cell, column in zip(cells, spec.columns)])
+    header = [_fill(cell, column.header, "s", header_style) for cell, column in zip(cells, spec.columns)]
+    header_lines = _lines(header, [(index, column.width) for index, column in enumerate(spec.columns)])
+    if header_lines > 1:  # narrow columns wrap their header
+        ws.row_dimensions[1] = {"ht": str(LINE_HEIGHT * header_lines + 2), "customHeight": "1"}
+    ws.append(header)
+    ws.row_dimensions.pop(1, None)
     fillers = [(cell, column.key, _filler(styles, column.kind)) for cell, column in zip(cells, spec.columns)]
     wrapped = [(index, column.width) for index, column in enumerate(spec.columns) if column.kind == "wrap"]
     heights = ws.row_dimensions
@@ -154,7 +193,7 @@ def _write_table(book: Workbook, spec: SheetSpec, rows: Iterable[Mapping[str, An
         filled = [fill(cell, row.get(key), row) for cell, key, fill in fillers]
         lines = _lines(filled, wrapped)
         if lines > 1:  # neither Excel nor LibreOffice reliably fits wrapped rows when opening a file
-            heights[count + 2] = {"ht": str(min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines)), "customHeight": "1"}
+            heights[count + 2] = {"ht": str(min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + ROW_PADDING)), "customHeight": "1"}
         ws.append(filled)
         heights.pop(count + 2, None)  # written: keep nothing per row
         count += 1
@@ -206,7 +245,7 @@ def _filler(styles: _Styles, kind: str):
 
     if kind == "number":
         def number(cell: WriteOnlyCell, value: Any, row: Mapping[str, Any]) -> WriteOnlyCell | None:
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
                 value = as_number(value)
                 return _fill(cell, value, "n", styles.get(fmt=number_format(value, row.get("unit") or "")))
             return text(cell, value, row)
@@ -226,22 +265,37 @@ def _styled(ws: Any, value: Any, style: Any) -> WriteOnlyCell:
 
 
 def _clean(value: str) -> str:
-    """Only characters XML can carry, and no more than a cell holds."""
-    if not value.isprintable():
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    return value[:MAX_CELL_CHARS]
+    """Only characters XML can carry, and no more than a cell holds (cut with a visible mark)."""
+    return cell_text(value)
+
+
+def _print_setup(ws: Any, *, project: str, landscape: bool) -> None:
+    """A4, one page wide (as many pages down as needed), a footer naming project, sheet and page."""
+    ws.page_setup.paperSize = PAPER_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4  # inches; more of the page for the columns
+    ws.page_margins.top, ws.page_margins.bottom, ws.page_margins.footer = 0.6, 0.7, 0.3
+    ws.print_options.horizontalCentered = True
+    # & starts a code in header and footer text (&A sheet, &P page, &N pages): a literal & is &&.
+    ws.oddFooter.left.text = _clean(project).replace("&", "&&")[:100]
+    ws.oddFooter.center.text = "&A"
+    ws.oddFooter.right.text = "第 &P 页，共 &N 页"
+    for part in (ws.oddFooter.left, ws.oddFooter.center, ws.oddFooter.right):
+        part.size = 9
 
 
 # -- 汇总 ------------------------------------------------------------------------------------
 
-def _write_summary(book: Workbook, summary: SummaryData) -> None:
+def _write_summary(book: Workbook, summary: SummaryData, spool: Any) -> None:
     ws = book.create_sheet(SUMMARY_TITLE)
     styles = _Styles(ws)
     for letter, width in zip("ABCD", (22, 12, 12, 12)):
         ws.column_dimensions[letter].width = width
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _print_setup(ws, project=summary.project, landscape=False)
+    spool(ws)
     header, body = styles.get(header=True), styles.get()
     title_style = _font_style(ws, TITLE_FONT)
     section_style = _font_style(ws, SECTION_FONT)
@@ -270,8 +324,9 @@ def _write_summary(book: Workbook, summary: SummaryData) -> None:
     for item in summary.places:
         put([item.place or "未注明", item.documents, item.initiatives, item.figures])
     place_last = row_no
-    documents = summary.documents if summary.documents is not None else sum(p.documents for p in summary.places)
-    put(["合计", documents, sum(p.initiatives for p in summary.places), sum(p.figures for p in summary.places)], header)
+    # Each document is counted once, under its own place, so every column adds up to its 合计.
+    put(["合计", *(sum(getattr(p, name) for p in summary.places) for name in ("documents", "initiatives", "figures"))],
+        header)
     for heading, columns, items in (
         ("按标签统计", ["标签", "标注数"], summary.labels),
         ("按审核状态统计", ["审核状态", "文章数"], summary.statuses),

@@ -17,10 +17,12 @@ from curator.core.edits import Edit, combine, set_rows
 from curator.core.evidence import evidence_for
 from curator.core.model import STATUS_TITLES
 from curator.export import corrections as corr
-from curator.export.csvfile import write_csv
-from curator.export.files import ExportError, TargetExists, check_target
+from curator.export.csvfile import CsvTable, write_csv_tables
+from curator.export.files import ExportError, TargetExists
 from curator.export.jsonl import write_jsonl
-from curator.export.sheets import DOCUMENTS, FIGURES, INITIATIVES, ORIGIN_TITLES, SPANS, SheetSpec
+from curator.export.sheets import (
+    ACCEPTED_TITLE, DOCUMENTS, EDITED, EDITED_MARK, FIGURES, INITIATIVES, ORIGIN_TITLES, SPANS, SheetSpec,
+)
 from curator.export.xlsx import PlaceCount, SheetRows, SummaryData, write_workbook
 from curator.store import reports
 from curator.store.project import Project, ProjectError
@@ -106,13 +108,13 @@ class _Evidence:
         self._text = ""
 
     def of(self, row: Mapping[str, Any]) -> tuple[str, str]:
-        """(evidence sentence, annotator of the first evidence span) for a fact row with evidence_spans."""
+        """(evidence sentence, the annotators of its evidence spans) for a fact row with evidence_spans."""
         if row["doc_id"] != self._doc_id:
             self._doc_id = row["doc_id"]
             self._text = reports.document_text(self._project, self._doc_id)
         found = row.get("evidence_spans") or []
         sentence = evidence_for(self._text, [(start, end) for start, end, _ in found])
-        return sentence, (found[0][2] if found else "")
+        return sentence, "、".join(dict.fromkeys(who for _, _, who in found if who))
 
 
 def initiative_rows(project: Project, options: ExportOptions) -> Iterator[dict[str, Any]]:
@@ -122,6 +124,8 @@ def initiative_rows(project: Project, options: ExportOptions) -> Iterator[dict[s
     for row in reports.initiatives(project, options.selection):
         row["evidence"], row["annotator"] = evidence.of(row)
         row["status"] = STATUS_TITLES.get(row["status"], row["status"])
+        row["key"] = corr.row_key(row)
+        row["edited_mark"] = EDITED_MARK if row.get("edited") else ""
         row["check"] = corr.row_check(INITIATIVES, row)
         yield row
 
@@ -132,6 +136,8 @@ def figure_rows(project: Project, options: ExportOptions) -> Iterator[dict[str, 
     evidence = _Evidence(project)
     for row in reports.figures(project, options.selection):
         row["evidence"], row["annotator"] = evidence.of(row)
+        row["key"] = corr.row_key(row)
+        row["edited_mark"] = EDITED_MARK if row.get("edited") else ""
         row["check"] = corr.row_check(FIGURES, row)
         yield row
 
@@ -140,8 +146,15 @@ def span_rows(project: Project, options: ExportOptions) -> Iterator[dict[str, An
     titles = {label.name: label.title for label in project.labels()}
     for row in reports.spans(project, options.selection, labels=options.labels):
         row["label"] = titles.get(row["label"], row["label"])
-        row["origin"] = ORIGIN_TITLES.get(row["origin"], row["origin"])
+        row["origin"] = origin_title(row["origin"], row.get("attrs"))
         yield row
+
+
+def origin_title(origin: str, attrs: Any) -> str:
+    """人工, 传播, 建议; a suggestion a person accepted (manual, with the suggester's source kept) is 建议，已确认."""
+    if origin == "manual" and isinstance(attrs, Mapping) and attrs.get("source"):
+        return ACCEPTED_TITLE
+    return ORIGIN_TITLES.get(origin, origin)
 
 
 def document_rows(project: Project, options: ExportOptions) -> Iterator[dict[str, Any]]:
@@ -165,8 +178,9 @@ def summary_data(project: Project, options: ExportOptions) -> SummaryData:
         places=places,
         labels=[(titles.get(label, label), labels[label]) for label in _ordered(labels, titles)],
         statuses=[(title, statuses.get(status, 0)) for status, title in STATUS_TITLES.items()],
-        documents=reports.document_count(project, selection),
-        notes=[("项目", name), ("导出时间", datetime.now().strftime("%Y-%m-%d %H:%M")), ("范围", options.describe())],
+        notes=[("项目", name), ("导出时间", datetime.now().strftime("%Y-%m-%d %H:%M")), ("范围", options.describe()),
+               ("说明", f"{EDITED.header}“{EDITED_MARK}”：该行经人工改正；来源“{ACCEPTED_TITLE}”：接受的自动建议")],
+        project=name,
     )
 
 
@@ -229,12 +243,10 @@ def export_csv(project: Project, path: str | Path, options: ExportOptions = Expo
                overwrite: bool = False) -> ExportSummary:
     """One CSV per fact table (see csv_paths); neither is written if either may not be."""
     targets = csv_paths(path)
-    for target in targets.values():
-        check_target(target, overwrite=overwrite)
-    rows: dict[str, int] = {}
-    for spec, make in ((INITIATIVES, initiative_rows), (FIGURES, figure_rows)):
-        rows[spec.title] = write_csv(targets[spec.title], spec, make(project, options), overwrite=overwrite)
-    return ExportSummary(list(targets.values()), rows)
+    tables = [CsvTable(targets[spec.title], spec, make(project, options))
+              for spec, make in ((INITIATIVES, initiative_rows), (FIGURES, figure_rows))]
+    counts = write_csv_tables(tables, overwrite=overwrite)
+    return ExportSummary(list(targets.values()), {table.spec.title: n for table, n in zip(tables, counts)})
 
 
 def places(project: Project) -> list[str]:
@@ -284,9 +296,10 @@ def plan_corrections(project: Project, path: str | Path) -> CorrectionPlan:
         plan.rows_read += len(rows)
         twice = corr.duplicate_ids(rows)
         for row in rows:
-            row_id = corr.row_id_of(row)
-            if row_id is None:
-                plan.unmatched.append(corr.Unmatched(title, row.number, "no row id (行号) in this row"))
+            try:
+                row_id = corr.parse_row_id(row.values.get(corr.ROW_ID.key))
+            except ValueError as exc:
+                plan.unmatched.append(corr.Unmatched(title, row.number, str(exc)))
                 continue
             if row_id in twice:
                 plan.unmatched.append(corr.Unmatched(title, row.number, f"row id {row_id} appears more than once"))

@@ -123,30 +123,25 @@ def document_text(project: Project, doc_id: int) -> str:
 
 
 def place_counts(project: Project, selection: Selection) -> list[tuple[str, int, int, int]]:
-    """(place, documents, initiatives, figures), most facts first.
+    """(place, documents, initiatives, figures), most facts first; each column adds up to its total.
 
-    A document counts for its own place and for every place one of its fact rows names, so
-    the documents column does not add up to the number of documents; "" collects the fact
-    rows without a place and the documents that name no place at all.
+    A document counts once, under its own place; a fact row under its own place. "" collects
+    the documents and the fact rows that name no place.
     """
     where, params = selection.documents()
     initiative_where, initiative_params = selection.facts("i")
     figure_where, figure_params = selection.facts("f")
     sql = f"""
-        SELECT place, COUNT(DISTINCT doc_id), SUM(kind = 'i'), SUM(kind = 'f') FROM (
-            SELECT d.place AS place, d.id AS doc_id, '' AS kind FROM documents d WHERE {where} AND COALESCE(d.place, '') != ''
+        SELECT place, SUM(kind = 'd'), SUM(kind = 'i'), SUM(kind = 'f') FROM (
+            SELECT COALESCE(d.place, '') AS place, 'd' AS kind FROM documents d WHERE {where}
             UNION ALL
-            SELECT '', d.id, '' FROM documents d WHERE {where} AND COALESCE(d.place, '') = ''
-                AND NOT EXISTS (SELECT 1 FROM initiatives x WHERE x.doc_id = d.id AND COALESCE(x.place, '') != '')
-                AND NOT EXISTS (SELECT 1 FROM figures y WHERE y.doc_id = d.id AND COALESCE(y.place, '') != '')
-            UNION ALL
-            SELECT COALESCE(i.place, ''), i.doc_id, 'i' FROM initiatives i JOIN documents d ON d.id = i.doc_id
+            SELECT COALESCE(i.place, ''), 'i' FROM initiatives i JOIN documents d ON d.id = i.doc_id
                 WHERE {initiative_where}
             UNION ALL
-            SELECT COALESCE(f.place, ''), f.doc_id, 'f' FROM figures f JOIN documents d ON d.id = f.doc_id
+            SELECT COALESCE(f.place, ''), 'f' FROM figures f JOIN documents d ON d.id = f.doc_id
                 WHERE {figure_where}
         ) GROUP BY place"""
-    rows = project.db.conn.execute(sql, params + params + initiative_params + figure_params).fetchall()
+    rows = project.db.conn.execute(sql, params + initiative_params + figure_params).fetchall()
     rows.sort(key=lambda r: (r[0] == "", -(r[2] + r[3]), -r[1], r[0]))
     return [(place, documents, initiatives, figures) for place, documents, initiatives, figures in rows]
 

@@ -35,11 +35,20 @@ class _ExportJob(QObject):
 
     def run(self) -> None:
         project_path, target, options, overwrite = self.args
-        try:
-            with Project.open(project_path, read_only=True) as reader:
-                self.finished.emit(export(reader, target, options, overwrite=overwrite))
-        except (ExportError, ProjectError, OSError) as exc:
-            self.finished.emit(exc)
+        self.finished.emit(_exported(lambda: _export_from(project_path, target, options, overwrite)))
+
+
+def _export_from(project_path: Path, target: Path, options: ExportOptions, overwrite: bool) -> ExportSummary:
+    with Project.open(project_path, read_only=True) as reader:
+        return export(reader, target, options, overwrite=overwrite)
+
+
+def _exported(run) -> object:
+    """run()'s ExportSummary, or the exception it raised: any kind, so the dialog never stays disabled."""
+    try:
+        return run()
+    except Exception as exc:  # shown to the user by _finished, never swallowed
+        return exc
 
 
 class ExportDialog(QDialog):
@@ -50,7 +59,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("导出"))
         self.project = session.project
         self.settings = settings or Settings()
-        self._thread: QThread | None = None
+        self._running: list[tuple[QThread, _ExportJob]] = []
         self.summary: ExportSummary | None = None
         self._build()
         self._restore()
@@ -156,20 +165,36 @@ class ExportDialog(QDialog):
         thread.started.connect(job.run)
         job.finished.connect(self._finished)
         job.finished.connect(thread.quit, Qt.DirectConnection)  # quit() is thread-safe; no GUI round trip
-        thread.finished.connect(job.deleteLater)
-        self._thread, self._job = thread, job
+        # Both stay referenced until the thread has ended: a job freed while its thread still returns
+        # from run() crashed the process (the next export used to drop the previous job).
+        self._running.append((thread, job))
+        thread.finished.connect(self._ended)  # queued to this (GUI) thread: the thread has ended by then
         thread.start()
 
+    def _ended(self) -> None:
+        ended = self.sender()
+        for running in [r for r in self._running if r[0] is ended or r[0].isFinished()]:
+            running[0].wait()  # it is returning from finished(): a moment at most
+            self._running.remove(running)
+            running[1].deleteLater()
+            running[0].deleteLater()
+
+    def running(self) -> int:
+        """How many export threads have not ended yet."""
+        return len(self._running)
+
     def _run_here(self, target: Path, overwrite: bool) -> object:
-        try:
-            return export(self.project, target, self.options(), overwrite=overwrite)
-        except (ExportError, OSError) as exc:
-            return exc
+        return _exported(lambda: export(self.project, target, self.options(), overwrite=overwrite))
 
     def wait(self) -> None:
-        """Block until a running export has finished (for tests and closing)."""
-        if self._thread is not None:
-            self._thread.wait()
+        """Block until every running export has finished (for tests and closing)."""
+        for thread, _job in list(self._running):
+            thread.wait()
+
+    def done(self, result: int) -> None:
+        # A thread destroyed while it runs aborts the process (the dialog owns it): let a running export finish.
+        self.wait()
+        super().done(result)
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -184,8 +209,12 @@ class ExportDialog(QDialog):
             if answer == QMessageBox.Yes:
                 self.start(overwrite=True)
             return
-        if isinstance(result, Exception):
+        if isinstance(result, (ExportError, ProjectError, OSError)):
             QMessageBox.warning(self, self.tr("导出失败"), str(result))
+            return
+        if isinstance(result, Exception):  # a bug: say what it was, the dialog stays usable
+            QMessageBox.warning(self, self.tr("导出失败"), self.tr("导出时出现意外错误：{0}: {1}").format(
+                type(result).__name__, result))
             return
         self.summary = result
         self.exported.emit(result)

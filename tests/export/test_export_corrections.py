@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from curator.core.edits import set_cell
 from curator.export.safe_zip import UnsafeWorkbook, check_zip
@@ -43,8 +44,8 @@ def test_corrections_become_one_undoable_edit(tagged: Project, exported: Path):
     pct = ws.cell(row_of(ws, col, b["id"]), col["数值"])
     pct.value, pct.number_format = 0.98, "0%"  # the official typed 98%
     ws.cell(row_of(ws, col, b["id"]), col["日期"]).value = "2022年1月5日"
-    ws.cell(row_of(ws, col, b["id"]), col["证据原句"]).value = "changed, but not an editable column"
-    ws.move_range(f"A2:K{ws.max_row}", rows=1)  # sorting or moving rows does not matter
+    ws.cell(row_of(ws, col, b["id"]), col["关联举措"]).value = "changed, but not an editable column"
+    ws.move_range(f"A2:{get_column_letter(ws.max_column)}{ws.max_row}", rows=1)  # moving whole rows does not matter
     ws2 = book["举措"]
     header2 = {c.value: i + 1 for i, c in enumerate(ws2[1])}
     ws2.cell(row_of(ws2, header2, initiative["id"]), header2["类别"]).value = "志愿服务"

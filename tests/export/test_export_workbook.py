@@ -99,7 +99,7 @@ def test_styling_officials_expect(workbook_path: Path):
     tall = [figures.row_dimensions[c.row].height for c in evidence if len(c.value) > 60]
     assert tall and all(h and h >= 45 for h in tall)  # long evidence gets rows tall enough to read
     letter = openpyxl.utils.get_column_letter(headers(figures).index("证据原句") + 1)
-    assert figures.column_dimensions[letter].width >= 40
+    assert figures.column_dimensions[letter].width >= 30
     row_id = openpyxl.utils.get_column_letter(headers(figures).index("行号(勿改)") + 1)
     assert figures.column_dimensions[row_id].hidden
 
@@ -153,9 +153,11 @@ def test_summary_counts_and_chart(tagged: Project, workbook_path: Path):
     facts = {t: tagged.facts(t) for t in ("initiatives", "figures")}
     docs = {d.id: tagged.document(d.id) for d in tagged.documents()}
     for place in ("格尔木市", "德令哈市"):
-        about = {d for d, doc in docs.items() if doc.place == place} | {
-            row["doc_id"] for t in facts for row in facts[t] if row["place"] == place}
-        assert place_rows[place] == (len(about), *(sum(r["place"] == place for r in facts[t]) for t in facts)), place
+        own = sum(doc.place == place for doc in docs.values())  # each document once, under its own place
+        assert place_rows[place] == (own, *(sum(r["place"] == place for r in facts[t]) for t in facts)), place
+    for index in range(3):  # every column adds up to its 合计
+        assert sum(counts[index] for counts in place_rows.values()) == total[1 + index]
+    assert place_rows["未注明"][0] == sum(not doc.place for doc in docs.values())
     status_at = next(i for i, r in enumerate(rows) if r[0] == "审核状态")
     statuses = {r[0]: r[1] for r in rows[status_at + 1:status_at + 5]}
     assert statuses == {STATUS_TITLES["todo"]: 2, STATUS_TITLES["in_progress"]: 1, STATUS_TITLES["done"]: 1,
@@ -221,7 +223,7 @@ def test_libreoffice_opens_it(tagged: Project, workbook_path: Path, tmp_path: Pa
     assert {"=1+2", "+SUM(1,2)", "-2+3", "@SUM(1)"} <= cells  # shown as typed, not calculated
     with (out / "成果-数据.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
-    values = [row[1] for row in rows[1:]]
+    values = [row[rows[0].index("数值")] for row in rows[1:]]
     assert "97.5%" in values and "30,000" in values
 
 

@@ -92,3 +92,77 @@ def test_corrections_from_the_workbook_apply_as_one_undoable_edit(qtbot, tagged,
     assert tagged.project.facts("figures")[0]["value"] == 31000
     tagged.session.undo_stack.undo()
     assert tagged.project.facts("figures")[0]["value"] == 30000
+
+
+@pytest.mark.parametrize("error", [RuntimeError("boom"), KeyError("boom"), ValueError("boom")])
+def test_any_error_in_the_export_is_shown_and_the_dialog_stays_usable(qtbot, tagged, tmp_path, monkeypatch, error):
+    import curator.ui.export_dialog as export_dialog
+
+    def broken(*args, **kwargs):
+        raise error
+
+    shown = []
+    monkeypatch.setattr(export_dialog, "export", broken)
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text)))
+    dialog = ExportDialog(tagged.session, tagged, settings=tagged.settings)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(tmp_path / "x.xlsx"))
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+    dialog.wait()
+    assert shown[0][0] == "导出失败" and "boom" in shown[0][1] and type(error).__name__ in shown[0][1]
+    assert dialog.buttons.isEnabled() and dialog.progress.isHidden()
+    qtbot.waitUntil(lambda: dialog.running() == 0, timeout=30000)
+
+
+def test_every_export_job_stays_alive_until_its_thread_has_ended(qtbot, tagged, tmp_path, monkeypatch):
+    """The segfault in full-suite runs: a second export dropped the first job while its thread still ran."""
+    import gc
+    import threading
+    import weakref
+
+    import curator.ui.export_dialog as export_dialog
+
+    release = threading.Event()
+    real = export_dialog.export
+
+    def slow(*args, **kwargs):
+        release.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(export_dialog, "export", slow)
+    dialog = ExportDialog(tagged.session, tagged, settings=tagged.settings)
+    qtbot.addWidget(dialog)
+    results = []
+    dialog.exported.connect(results.append)
+    jobs = []
+    try:
+        for name in ("a.xlsx", "b.xlsx"):
+            dialog.path_edit.setText(str(tmp_path / name))
+            dialog.start()
+            jobs.append(weakref.ref(dialog._running[-1][1]))
+        gc.collect()
+        assert dialog.running() == 2 and all(job() is not None for job in jobs)
+    finally:
+        release.set()
+    dialog.wait()
+    qtbot.waitUntil(lambda: dialog.running() == 0, timeout=30000)
+    assert (tmp_path / "a.xlsx").exists() and (tmp_path / "b.xlsx").exists()
+
+
+def test_closing_the_dialog_lets_a_running_export_finish(qtbot, tagged, tmp_path, monkeypatch):
+    import threading
+
+    import curator.ui.export_dialog as export_dialog
+
+    release = threading.Event()
+    real = export_dialog.export
+    monkeypatch.setattr(export_dialog, "export", lambda *a, **kw: release.wait(30) and real(*a, **kw))
+    dialog = ExportDialog(tagged.session, tagged, settings=tagged.settings)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(tmp_path / "a.xlsx"))
+    dialog.start()
+    threading.Timer(0.3, release.set).start()
+    dialog.reject()  # Esc while exporting
+    assert all(thread.isFinished() for thread, _job in dialog._running)
+    assert (tmp_path / "a.xlsx").exists()

@@ -278,15 +278,21 @@ _STATUS_CHOICE = click.Choice(["todo", "in_progress", "done", "reviewed"])
 @click.option("--label", "labels", multiple=True, help="Only spans of this label (repeat for several); "
               "the 举措/数据 rows only if initiative/figure is among them.")
 @click.option("--force", is_flag=True, help="Replace OUT (or the csv files) if they exist.")
+@click.option("--format", "fmt", type=click.Choice(["label-studio", "doccano"]), default=None,
+              help="Write for another tool instead of by OUT's suffix.")
 def export_(project: str, out: Path, statuses: tuple[str, ...], place: str | None, labels: tuple[str, ...],
-            force: bool) -> None:
-    """Export PROJECT to OUT; the format follows OUT's suffix.
+            force: bool, fmt: str | None) -> None:
+    """Export PROJECT to OUT; the format follows OUT's suffix (or --format).
 
     \b
     OUT.xlsx   the workbook for officials: 汇总, 举措, 数据, 标注, 文章
     OUT.jsonl  one document a line with its spans and facts (`curator import` reads it back)
     OUT.csv    the fact tables as OUT-举措.csv and OUT-数据.csv (UTF-8 with BOM);
                an existing folder as OUT writes 举措.csv and 数据.csv into it
+    OUT.json   (or --format label-studio) a Label Studio task list with its annotations;
+               the matching labeling config is printed
+    --format doccano   doccano's JSONL, spans in its `label` column
+    OUT.conll  character-level BIO: a character and its tag a line, sentences apart
 
     An existing file is never replaced without --force; the file is written whole or not at all.
     """
@@ -295,13 +301,16 @@ def export_(project: str, out: Path, statuses: tuple[str, ...], place: str | Non
     options = ExportOptions(statuses=frozenset(statuses) or None, place=place, labels=frozenset(labels) or None)
     with _open(project, read_only=True) as store:
         try:
-            summary = export(store, out, options, overwrite=force)
+            summary = export(store, out, options, overwrite=force, fmt=fmt)
         except ExportError as exc:
             hint = " (use --force to replace it)" if "exists" in str(exc) else ""
             raise click.ClickException(f"{exc}{hint}") from None
     for path in summary.paths:
         click.echo(f"wrote {path}", err=True)
     click.echo("; ".join(f"{name} {count}" for name, count in summary.rows.items()), err=True)
+    if summary.config:
+        click.echo("Label Studio labeling config (Settings → Labeling Interface → Code):", err=True)
+        click.echo(summary.config)
 
 
 @main.command("import-corrections")

@@ -95,6 +95,7 @@ class ExportOptions:
 class ExportSummary:
     paths: list[Path]
     rows: dict[str, int] = field(default_factory=dict)  # sheet or file title -> rows written
+    config: str = ""  # for a Label Studio export: the labeling config that matches its tasks
 
 
 # -- rows for the sheets ------------------------------------------------------------------------
@@ -254,15 +255,55 @@ def places(project: Project) -> list[str]:
     return [place for place, *_counts in reports.place_counts(project, Selection()) if place]
 
 
+def export_label_studio(project: Project, path: str | Path, options: ExportOptions = ExportOptions(), *,
+                        overwrite: bool = False) -> ExportSummary:
+    """A Label Studio task list with its annotations (and suggestions as predictions); the labeling
+    config to paste into Label Studio is in the summary's `config`."""
+    from curator.export.labelstudio import label_studio_config, write_label_studio
+
+    count = write_label_studio(path, jsonl_documents(project, options), overwrite=overwrite)
+    config = label_studio_config({label.name: label.color for label in project.labels() if options.wants(label.name)})
+    return ExportSummary([Path(path)], {"任务": count}, config=config)
+
+
+def export_doccano(project: Project, path: str | Path, options: ExportOptions = ExportOptions(), *,
+                   overwrite: bool = False) -> ExportSummary:
+    """doccano's JSONL: one document a line, spans in its `label` column."""
+    from curator.export.doccano import write_doccano
+
+    count = write_doccano(path, jsonl_documents(project, options), overwrite=overwrite)
+    return ExportSummary([Path(path)], {"文章": count})
+
+
+def export_conll(project: Project, path: str | Path, options: ExportOptions = ExportOptions(), *,
+                 overwrite: bool = False) -> ExportSummary:
+    """Character-level BIO, one character and its tag a line, a blank line between sentences."""
+    from curator.export.conll import write_conll
+
+    summary = write_conll(path, jsonl_documents(project, options), overwrite=overwrite)
+    rows = {"文章": summary.documents, "句子": summary.sentences}
+    if summary.overlapping:
+        rows["重叠未写"] = summary.overlapping  # BIO holds one tag a character: nested spans are left out
+    return ExportSummary([Path(path)], rows)
+
+
+# suffix (or --format name) -> writer; one entry per export format
+EXPORT_FORMATS = {
+    ".xlsx": export_workbook, ".jsonl": export_jsonl, ".csv": export_csv, ".conll": export_conll,
+    ".json": export_label_studio, "label-studio": export_label_studio, "doccano": export_doccano,
+}
+
+
 def export(project: Project, path: str | Path, options: ExportOptions = ExportOptions(), *,
-           overwrite: bool = False) -> ExportSummary:
-    """Export in the format the suffix names (.xlsx, .jsonl, .csv; a folder means csv)."""
+           overwrite: bool = False, fmt: str | None = None) -> ExportSummary:
+    """Export in the format fmt names, else the suffix does (.xlsx, .jsonl, .csv, .json for Label
+    Studio, .conll; a folder means csv)."""
     path = Path(path)
-    suffix = ".csv" if path.is_dir() else path.suffix.lower()
-    writers = {".xlsx": export_workbook, ".jsonl": export_jsonl, ".csv": export_csv}
-    if suffix not in writers:
-        raise ExportError(f"{path.name}: unknown export format {suffix or '(no suffix)'}; use .xlsx, .jsonl or .csv")
-    return writers[suffix](project, path, options, overwrite=overwrite)
+    key = fmt or (".csv" if path.is_dir() else path.suffix.lower())
+    if key not in EXPORT_FORMATS:
+        raise ExportError(f"{path.name}: unknown export format {key or '(no suffix)'}; "
+                          "use .xlsx, .jsonl, .csv, .json (Label Studio), .conll, or --format doccano")
+    return EXPORT_FORMATS[key](project, path, options, overwrite=overwrite)
 
 
 # -- corrections coming back ------------------------------------------------------------------------

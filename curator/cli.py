@@ -321,7 +321,7 @@ def export_(project: str, out: Path, statuses: tuple[str, ...], place: str | Non
 def import_corrections(project: str, workbook: Path, apply_: bool, yes: bool) -> None:
     """Show what the 举措 and 数据 sheets of WORKBOOK would change in PROJECT, old -> new per cell.
 
-    Rows are matched by their hidden 行号; rows that cannot be matched, or that changed in
+    Rows are matched by their hidden 行号 and their visible 编号, 标题 and 证据; rows that cannot be matched, or that changed in
     PROJECT after the export, are listed and left alone. With --apply (or --yes) the changes
     become one edit, which the window can undo. Exits 1 when some rows were not matched.
     """

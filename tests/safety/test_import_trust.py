@@ -480,3 +480,38 @@ def test_doccano_label_column_is_read_as_spans():
     assert [(s.start, s.end, s.label) for s in record.spans] == [(0, 4, "place")]
     both = parse_line('{"text": "格尔木市", "spans": [[0, 2, "place"]], "label": [[0, 4, "place"]]}', 1)
     assert [(s.start, s.end) for s in both.spans] == [(0, 2)]  # curator's own column wins
+
+
+def test_the_byte_limit_is_exact(tmp_path, monkeypatch):
+    from curator.core.readers import limits
+
+    monkeypatch.setattr(limits, "MAX_BYTES", 13)
+    (tmp_path / "at.txt").write_bytes("标题\n正文".encode())  # 13 bytes: accepted
+    (tmp_path / "over.txt").write_bytes("标题\n正文a".encode())  # 14: refused
+    assert read_file(tmp_path / "at.txt").articles[0].text == "标题\n正文"
+    assert read_file(tmp_path / "over.txt").problem.reason == "over 20 MB (0.0 MB); split it first"
+    assert limits.read_bounded(tmp_path / "at.txt", 13) == "标题\n正文".encode()
+    with pytest.raises(limits.TooLarge, match="over 20 MB"):
+        limits.read_bounded(tmp_path / "at.txt", 12)
+
+
+def test_a_file_that_grows_past_the_limit_while_read_is_refused(tmp_path, monkeypatch):
+    from curator.core.readers import limits
+
+    path = tmp_path / "growing.txt"
+    path.write_bytes(b"x" * 10)
+    real_stat = limits.check_regular
+    monkeypatch.setattr(limits, "check_regular", lambda p: (real_stat(p), path.write_bytes(b"x" * 30))[0])
+    with pytest.raises(limits.TooLarge, match="over 20 MB; split it first"):
+        limits.read_bounded(path, 20)
+
+
+def test_what_is_not_a_regular_file_is_named_in_process(tmp_path):
+    from curator.core.readers import limits
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert read_file(tmp_path / "pipe.txt").problem.reason == "not a regular file (a pipe, device or socket); nothing read"
+    (tmp_path / "dir.txt").mkdir()
+    with pytest.raises(ValueError, match="^is a folder$"):
+        limits.check_regular(tmp_path / "dir.txt")
+    assert limits.size_text(3 * 1048576) == "3.0 MB"

@@ -463,6 +463,8 @@ class MainWindow(QMainWindow):
         self._panel_timer.stop()
         self.annotator.stop()
         self.documents.stop()
+        if self.panels is not None:
+            self.panels.suggestions.learner.stop()
         self.settings.set_state("geometry", self.saveGeometry())
         self.settings.set_state("splitter", self.splitter.saveState())
         self.settings.set_last_document(self.project.path, self.current_doc)

@@ -230,67 +230,73 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../curator/ui/export_dialog.py" line="50" />
-        <location filename="../../curator/ui/export_dialog.py" line="87" />
-        <location filename="../../curator/ui/export_dialog.py" line="146" />
+        <location filename="../../curator/ui/export_dialog.py" line="59" />
+        <location filename="../../curator/ui/export_dialog.py" line="96" />
+        <location filename="../../curator/ui/export_dialog.py" line="155" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/export_dialog.py" line="63" />
+        <location filename="../../curator/ui/export_dialog.py" line="72" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/export_dialog.py" line="68" />
-        <location filename="../../curator/ui/export_dialog.py" line="98" />
+        <location filename="../../curator/ui/export_dialog.py" line="77" />
+        <location filename="../../curator/ui/export_dialog.py" line="107" />
         <source>导出到</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/export_dialog.py" line="71" />
+        <location filename="../../curator/ui/export_dialog.py" line="80" />
         <source>文章状态</source>
         <translation>Document status</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/export_dialog.py" line="74" />
+        <location filename="../../curator/ui/export_dialog.py" line="83" />
         <source>全部地点</source>
         <translation>All places</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/export_dialog.py" line="77" />
+        <location filename="../../curator/ui/export_dialog.py" line="86" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/export_dialog.py" line="79" />
+        <location filename="../../curator/ui/export_dialog.py" line="88" />
         <source>标签</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/export_dialog.py" line="84" />
+        <location filename="../../curator/ui/export_dialog.py" line="93" />
         <source>Excel 工作簿含 汇总、举措、数据、标注、文章 五张表；每个数字都附有原文句子。</source>
         <translation>The Excel workbook has five sheets: summary, initiatives, figures, spans, documents; every number comes with its sentence.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/export_dialog.py" line="146" />
+        <location filename="../../curator/ui/export_dialog.py" line="155" />
         <source>请选择导出文件。</source>
         <translation>Choose a file to export to.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/export_dialog.py" line="182" />
+        <location filename="../../curator/ui/export_dialog.py" line="207" />
         <source>文件已存在</source>
         <translation>The file exists</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/export_dialog.py" line="182" />
+        <location filename="../../curator/ui/export_dialog.py" line="207" />
         <source>{0} 已存在。要替换它吗？</source>
         <translation>{0} already exists. Replace it?</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/export_dialog.py" line="188" />
+        <location filename="../../curator/ui/export_dialog.py" line="213" />
+        <location filename="../../curator/ui/export_dialog.py" line="216" />
         <source>导出失败</source>
         <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/export_dialog.py" line="216" />
+        <source>导出时出现意外错误：{0}: {1}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1261,122 +1267,157 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="78" />
-        <source>隐藏分数低于此值的建议（规则的建议没有分数，总是显示）</source>
-        <translation>Hide suggestions scored below this (a rule's suggestions have no score and always show)</translation>
+        <location filename="../../curator/ui/panels/suggestions.py" line="79" />
+        <source>隐藏分数低于此值的建议（规则和学习的建议都带分数）</source>
+        <translation>Hide suggestions scored below this (the rules' and the learned ones both carry scores)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="81" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="82" />
         <source>最低分数</source>
         <translation>Min. score</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="85" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="86" />
         <source>建议</source>
         <translation>Suggestions</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="86" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="87" />
         <source>用规则为本文找出可能的标注</source>
         <translation>Find likely spans in this document with the rules</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="88" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="89" />
+        <source>学习</source>
+        <translation>Learn</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="90" />
+        <source>从已接受的标注学习，为本文提出更多建议（带分数）；之后随标注自动重新学习</source>
+        <translation>Learn from the accepted spans and suggest more for this document (with scores); it relearns as you annotate</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="94" />
+        <source>学习失败：{0}</source>
+        <translation>Learning failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="95" />
         <source>全部文档</source>
         <translation>All documents</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="89" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="96" />
         <source>为项目中的每一篇文章生成建议</source>
         <translation>Suggest spans for every document in the project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="93" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="100" />
         <source>%v / %m 篇</source>
         <translation>%v / %m documents</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="94" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="101" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="111" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="118" />
         <source>接受</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="111" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="118" />
         <source>接受当前建议（Enter）</source>
         <translation>Accept the current suggestion (Enter)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="112" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="119" />
         <source>拒绝</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="112" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="119" />
         <source>拒绝当前建议，以后不再提出（Backspace）</source>
         <translation>Reject the current suggestion; it will not be proposed again (Backspace)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="113" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="120" />
         <source>全部接受</source>
         <translation>Accept all</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="113" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="120" />
         <source>接受本文中与当前建议同一标签的全部建议（Shift+Enter）</source>
         <translation>Accept every suggestion in this document with the current one's label (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="202" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="209" />
         <source>接受全部 {0}（{1} 处）</source>
         <translation>Accept all {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="248" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="253" />
+        <source>正在学习…</source>
+        <translation>Learning…</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="255" />
+        <source>还没有已接受的标注可供学习：先标注或接受一些建议。</source>
+        <translation>Nothing accepted to learn from yet: tag or accept some suggestions first.</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="261" />
+        <source>已接受的标注还不够学习。</source>
+        <translation>Not enough accepted spans to learn from yet.</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="263" />
+        <source>学习建议：新增 {0} 条（依据 {1} 篇文章中的 {2} 个标注）</source>
+        <translation>Learned suggestions: {0} new (from {2} spans in {1} documents)</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/panels/suggestions.py" line="274" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="267" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="293" />
         <source>正在生成建议…</source>
         <translation>Suggesting…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="278" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="304" />
         <source>已取消，未保存任何建议。</source>
         <translation>Cancelled; no suggestion was saved.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="289" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="315" />
         <source>建议 {0} 处</source>
         <translation>{0} suggestions</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="292" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="318" />
         <source>新增 {0} 条建议。</source>
         <translation>{0} new suggestions.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="292" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="318" />
         <source>没有新的建议。</source>
         <translation>No new suggestions.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="297" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="323" />
         <source>生成建议失败：{0}</source>
         <translation>Suggesting failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="329" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="355" />
         <source>隐藏 {0} 条</source>
         <translation>{0} hidden</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/panels/suggestions.py" line="339" />
+        <location filename="../../curator/ui/panels/suggestions.py" line="365" />
         <source>全部标签（{0}）</source>
         <translation>All labels ({0})</translation>
     </message>

@@ -14,6 +14,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ENGLISH = {
+    "学习": "Learn",
+    "从已接受的标注学习，为本文提出更多建议（带分数）；之后随标注自动重新学习": "Learn from the accepted spans and suggest more for this document (with scores); it relearns as you annotate",
+    "学习失败：{0}": "Learning failed: {0}",
+    "还没有已接受的标注可供学习：先标注或接受一些建议。": "Nothing accepted to learn from yet: tag or accept some suggestions first.",
+    "正在学习…": "Learning…",
+    "已接受的标注还不够学习。": "Not enough accepted spans to learn from yet.",
+    "学习建议：新增 {0} 条（依据 {1} 篇文章中的 {2} 个标注）": "Learned suggestions: {0} new (from {2} spans in {1} documents)",
+    "隐藏分数低于此值的建议（规则和学习的建议都带分数）": "Hide suggestions scored below this (the rules' and the learned ones both carry scores)",
     "此项目正由另一台电脑上的 curator 打开（{0}），现以只读方式显示；修改不会保存。若那里已不再打开它，可运行 curator unlock \"{1}\" 后重新打开。": "This project is open in curator on another computer ({0}); it is shown read-only and changes are not saved. If it is no longer open there, run curator unlock \"{1}\" and open it again.",
     "备份未能完成：{0}。请腾出磁盘空间或检查备份文件夹 {1}。": "Backups are not being made: {0}. Free some disk space or check the backup folder {1}.",
     # clipboard and formats

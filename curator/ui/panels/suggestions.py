@@ -34,6 +34,7 @@ from curator.ui.panels.common import (
 from curator.ui.panels.delegates import SuggestionDelegate
 from curator.ui.panels.readings import score_of
 from curator.ui.panels.suggestion_filter import LabelProxy, below, passes
+from curator.ui.panels.learning import Learner
 from curator.ui.panels.span_model import SpanTableModel
 from curator.ui.panels.suggest_run import RunSignals, SuggestionRun
 from curator.ui.session import Session
@@ -75,7 +76,7 @@ class SuggestionsPanel(SpanListReactions, QWidget):
         self.min_score.setSingleStep(0.05)
         self.min_score.setDecimals(2)
         self.min_score.setValue(self.settings.min_score())
-        self.min_score.setToolTip(self.tr("隐藏分数低于此值的建议（规则的建议没有分数，总是显示）"))
+        self.min_score.setToolTip(self.tr("隐藏分数低于此值的建议（规则和学习的建议都带分数）"))
         self.proxy.set_min_score(self.min_score.value())
         self.min_score.valueChanged.connect(self._set_min_score)
         score_caption = QLabel(self.tr("最低分数"), self)
@@ -85,6 +86,12 @@ class SuggestionsPanel(SpanListReactions, QWidget):
         self.suggest_button = QPushButton(self.tr("建议"), self)
         self.suggest_button.setToolTip(self.tr("用规则为本文找出可能的标注"))
         self.suggest_button.clicked.connect(self.suggest_document)
+        self.learn_button = QPushButton(self.tr("学习"), self)
+        self.learn_button.setToolTip(self.tr("从已接受的标注学习，为本文提出更多建议（带分数）；之后随标注自动重新学习"))
+        self.learn_button.clicked.connect(self.learn_document)
+        self.learner = Learner(session, self)
+        self.learner.trained.connect(self._learned)
+        self.learner.failed.connect(lambda text: self._say(self.tr("学习失败：{0}").format(text)))
         self.project_button = QPushButton(self.tr("全部文档"), self)
         self.project_button.setToolTip(self.tr("为项目中的每一篇文章生成建议"))
         self.project_button.clicked.connect(self.suggest_project)
@@ -114,7 +121,7 @@ class SuggestionsPanel(SpanListReactions, QWidget):
                                 lambda: self.accept_all_of_label(self.current_label()))
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.suggest_button, self.project_button, self.progress, self.cancel_button):
+        for widget in (self.suggest_button, self.learn_button, self.project_button, self.progress, self.cancel_button):
             top.addWidget(widget)
         top.addStretch(1)
         filters = QHBoxLayout()
@@ -237,6 +244,25 @@ class SuggestionsPanel(SpanListReactions, QWidget):
         if self.model.doc_id is not None:
             doc = self.session.project.document(self.model.doc_id)
             self._start([(doc.id, doc.text)])
+
+    def learn_document(self) -> None:
+        """学习: the learned suggester's suggestions for this article (training first when needed)."""
+        if self.model.doc_id is None or self.session.read_only:
+            return
+        if not self.learner.current:
+            self._say(self.tr("正在学习…"))
+        if not self.learner.suggest(self.model.doc_id):
+            self._say(self.tr("还没有已接受的标注可供学习：先标注或接受一些建议。"))
+
+    def _learned(self, model, count: int) -> None:
+        if count < 0:
+            return  # retrained in the background: nothing to say until asked
+        if model is None:
+            self._say(self.tr("已接受的标注还不够学习。"))
+            return
+        self._say(self.tr("学习建议：新增 {0} 条（依据 {1} 篇文章中的 {2} 个标注）").format(count, model.documents, model.spans))
+        if count and self.view.currentIndex().row() < 0:
+            self._make_current(0)
 
     def suggest_project(self) -> None:
         project = self.session.project

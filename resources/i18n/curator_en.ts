@@ -296,7 +296,7 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
     <message>
         <location filename="../../curator/ui/export_dialog.py" line="216" />
         <source>导出时出现意外错误：{0}: {1}</source>
-        <translation type="unfinished" />
+        <translation>The export failed unexpectedly: {0}: {1}</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ENGLISH = {
+    "导出时出现意外错误：{0}: {1}": "The export failed unexpectedly: {0}: {1}",
     "学习": "Learn",
     "从已接受的标注学习，为本文提出更多建议（带分数）；之后随标注自动重新学习": "Learn from the accepted spans and suggest more for this document (with scores); it relearns as you annotate",
     "学习失败：{0}": "Learning failed: {0}",

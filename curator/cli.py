@@ -411,3 +411,11 @@ def unlock(project: Path, yes: bool) -> None:
     except ProjectError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"unlocked {project} (the lock of {removed})" if removed else f"{project} was not locked", err=True)
+
+
+# -- team work (split, merge, agreement) ------------------------------------------------------------
+
+from curator.cli_team import COMMANDS as _TEAM_COMMANDS  # noqa: E402
+
+for _command in _TEAM_COMMANDS:
+    main.add_command(_command)

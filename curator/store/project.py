@@ -41,7 +41,7 @@ from curator.store.schema import migrations
 from curator.store.search import Searching
 from curator.store.stats import Counting
 
-EDITABLE_TABLES = frozenset({"documents", "spans", *FACT_TABLE_NAMES, "rejections", "labels", "meta"})
+EDITABLE_TABLES = frozenset({"documents", "spans", *FACT_TABLE_NAMES, "rejections", "labels", "meta", "disputes"})
 PACKAGE_ANNOTATOR = "package_annotator"  # meta key of a work package: whose package it is
 ORIGIN_PROJECT = "origin_project_id"  # meta key of a work package: the project_id it was split from
 QUICK_CHECK_BYTES = 64 * 1024 * 1024  # a full quick_check on open costs ~10 ms/MB; larger files get the cheap checks

@@ -112,3 +112,39 @@ def m004_edited_by(db: Database) -> None:
     for table in ("initiatives", "figures"):  # the fact tables as they were at this step (never changes)
         if "edited_by" not in db[table].columns_dict:
             db[table].add_column("edited_by", str)
+
+
+@migrations()
+def m004_team(db: Database) -> None:
+    """Team work: what each annotator's package brought in, and the differences left to adjudicate."""
+    db["package_documents"].create({"sha256": str}, pk="sha256")  # in a package: the documents handed out
+    db["merged_packages"].create(
+        {"package_id": str, "annotator": str, "digest": str, "path": str, "merged_at": str, "documents": int},
+        pk="package_id",
+    )
+    db["annotator_documents"].create(
+        {"doc_id": int, "annotator": str, "status": str}, pk=("doc_id", "annotator"),
+        foreign_keys=[("doc_id", "documents", "id")],
+    )
+    db["annotator_spans"].create(
+        {
+            "id": int, "doc_id": int, "annotator": str, "local_id": int, "start": int, "end": int, "label": str,
+            "text": str, "attrs": str, "origin": str, "author": str, "created": str, "updated": str,
+        },
+        pk="id", foreign_keys=[("doc_id", "documents", "id")],
+    )
+    db["annotator_spans"].create_index(["doc_id", "annotator"])
+    db["annotator_facts"].create(
+        {"id": int, "doc_id": int, "annotator": str, "fact_table": str, "local_id": int, "row": str},
+        pk="id", foreign_keys=[("doc_id", "documents", "id")],
+    )
+    db["annotator_facts"].create_index(["doc_id", "annotator"])
+    db["disputes"].create(
+        {
+            "id": int, "doc_id": int, "kind": str, "start": int, "end": int, "label": str, "versions": str,
+            "resolved": int, "resolution": str, "span_id": int,
+        },
+        pk="id", foreign_keys=[("doc_id", "documents", "id")],
+        not_null={"doc_id", "kind", "start", "end", "versions"}, defaults={"resolved": 0, "resolution": ""},
+    )
+    db["disputes"].create_index(["doc_id", "resolved"])

@@ -164,6 +164,9 @@ class MainWindow(QMainWindow):
         language = view_menu.addMenu(self.tr("界面语言"))
         file_actions.fill_language_menu(self, language)
 
+        from curator.ui import team_dialogs  # the 团队 menu: split, merge, agreement, adjudication
+        team_dialogs.install(self)
+
         help_menu = menu.addMenu(self.tr("帮助(&H)"))
         self._add(help_menu, "shortcut_sheet", self.tr("快捷键"), lambda: ShortcutSheet(self).exec())
 

@@ -54,3 +54,30 @@ def figure_piece(text: str) -> tuple[int, int]:
 
 def split_seeds(project: Project, outdir: Path, *, overlap: float = 0.5, seed: int = 7, names=NAMES):
     return split_project(project, outdir, annotators=list(names), overlap=overlap, seed=seed)
+
+
+def shared_sha(outdir: Path) -> str:
+    return sorted(set.intersection(*(shas(package_path(outdir, n)) for n in NAMES)))[0]
+
+
+def own_sha(outdir: Path, name: str) -> str:
+    others = set.union(*(shas(package_path(outdir, n)) for n in NAMES if n != name))
+    return sorted(shas(package_path(outdir, name)) - others)[0]
+
+
+def annotate_shared(outdir: Path, sha: str) -> dict[str, int]:
+    """张三 and 李四 agree on a place and a figure; 王五 gives the figure another value; the org differs."""
+    ends = {}
+    for name, org_end, value in (("张三", 14, None), ("李四", 15, None), ("王五", None, 999.0)):
+        with Project.open(package_path(outdir, name)) as package:
+            doc = doc_by_sha(package, sha)
+            tag(package, doc, 0, 4, "place")
+            start, end = figure_piece(doc.text)
+            figure = tag(package, doc, start, end, "figure")
+            if value is not None:
+                set_figure_value(package, figure, value)
+            if org_end:
+                tag(package, doc, 10, org_end, "org")
+            finish(package, doc)
+            ends[name] = end
+    return ends

@@ -10,7 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from team_fixtures import NAMES, doc_by_sha, figure_piece, finish, package_path, set_figure_value, shas, split_seeds, tag
+from team_fixtures import (
+    NAMES, annotate_shared, doc_by_sha, figure_piece, finish, own_sha, package_path, set_figure_value, shared_sha, split_seeds,
+    tag,
+)
 
 from curator.services.team import TeamError
 from curator.services.team.adjudicate import dispute_counts, disputes
@@ -19,33 +22,6 @@ from curator.store import Project
 from curator.store.lock import lock_path
 
 HERE = Path(__file__).parent
-
-
-def shared_sha(outdir: Path) -> str:
-    return sorted(set.intersection(*(shas(package_path(outdir, n)) for n in NAMES)))[0]
-
-
-def own_sha(outdir: Path, name: str) -> str:
-    others = set.union(*(shas(package_path(outdir, n)) for n in NAMES if n != name))
-    return sorted(shas(package_path(outdir, name)) - others)[0]
-
-
-def annotate_shared(outdir: Path, sha: str) -> dict[str, int]:
-    """张三 and 李四 agree on a place and a figure; 王五 gives the figure another value; the org differs."""
-    ends = {}
-    for name, org_end, value in (("张三", 14, None), ("李四", 15, None), ("王五", None, 999.0)):
-        with Project.open(package_path(outdir, name)) as package:
-            doc = doc_by_sha(package, sha)
-            tag(package, doc, 0, 4, "place")
-            start, end = figure_piece(doc.text)
-            figure = tag(package, doc, start, end, "figure")
-            if value is not None:
-                set_figure_value(package, figure, value)
-            if org_end:
-                tag(package, doc, 10, org_end, "org")
-            finish(package, doc)
-            ends[name] = end
-    return ends
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from curator.ui.session import Session
 ROW_COLOURS = ("#fde4e4", "#e3effd", "#e5f6e0", "#fff2d2", "#efe3fb", "#e0f5f5", "#f7e8dc", "#ececec", "#f9e0f0")
 CONTEXT = 30  # characters shown either side of a dispute
 DIGITS = {getattr(Qt, f"Key_{n}"): n for n in range(10)}
+OWN_KEYS = frozenset({*DIGITS, Qt.Key_Delete, Qt.Key_Backspace, Qt.Key_Tab, Qt.Key_Backtab})
 
 
 class AdjudicationView(QDialog):
@@ -217,6 +218,9 @@ class AdjudicationView(QDialog):
     # -- keys -------------------------------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.ShortcutOverride and event.key() in OWN_KEYS and not event.modifiers() & ~Qt.ShiftModifier:
+            event.accept()  # the window's label keys 1-9 must not fire while adjudicating
+            return True
         if event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Tab, Qt.Key_Backtab):
             self.step(-1 if event.key() == Qt.Key_Backtab or event.modifiers() & Qt.ShiftModifier else 1)
             return True  # Tab steps through disputes, not through the buttons

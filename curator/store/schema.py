@@ -122,23 +122,11 @@ def m004_team(db: Database) -> None:
         {"package_id": str, "annotator": str, "digest": str, "path": str, "merged_at": str, "documents": int},
         pk="package_id",
     )
+    # each annotator's version of each document they did: spans and fact rows as JSON arrays (local ids)
     db["annotator_documents"].create(
-        {"doc_id": int, "annotator": str, "status": str}, pk=("doc_id", "annotator"),
+        {"doc_id": int, "annotator": str, "status": str, "spans": str, "facts": str}, pk=("doc_id", "annotator"),
         foreign_keys=[("doc_id", "documents", "id")],
     )
-    db["annotator_spans"].create(
-        {
-            "id": int, "doc_id": int, "annotator": str, "local_id": int, "start": int, "end": int, "label": str,
-            "text": str, "attrs": str, "origin": str, "author": str, "created": str, "updated": str,
-        },
-        pk="id", foreign_keys=[("doc_id", "documents", "id")],
-    )
-    db["annotator_spans"].create_index(["doc_id", "annotator"])
-    db["annotator_facts"].create(
-        {"id": int, "doc_id": int, "annotator": str, "fact_table": str, "local_id": int, "row": str},
-        pk="id", foreign_keys=[("doc_id", "documents", "id")],
-    )
-    db["annotator_facts"].create_index(["doc_id", "annotator"])
     db["disputes"].create(
         {
             "id": int, "doc_id": int, "kind": str, "start": int, "end": int, "label": str, "versions": str,
@@ -148,3 +136,5 @@ def m004_team(db: Database) -> None:
         not_null={"doc_id", "kind", "start", "end", "versions"}, defaults={"resolved": 0, "resolution": ""},
     )
     db["disputes"].create_index(["doc_id", "resolved"])
+    # deleting an initiative checks for figures that refer to it: without this index, a scan per row
+    db.execute("CREATE INDEX IF NOT EXISTS figures_initiative ON figures(initiative_id)")

@@ -11,10 +11,10 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from curator.core.grams import index_text
-from curator.core.model import FIGURE_COLUMNS, INITIATIVE_COLUMNS
+from curator.core.model import FIGURE_COLUMNS, INITIATIVE_COLUMNS, SPAN_COLUMNS
 from curator.store.errors import ProjectError, storage_problem
 from curator.store.project import ORIGIN_PROJECT, PACKAGE_ANNOTATOR, PROJECT_ID, Project
 
@@ -24,9 +24,8 @@ OWN_META = frozenset({PROJECT_ID, PACKAGE_ANNOTATOR, ORIGIN_PROJECT, "created"})
 CHUNK = 500
 
 
-@dataclass(frozen=True)
-class SpanWork:
-    """One span as an annotator left it; local_id is its id in the annotator's file."""
+class SpanWork(NamedTuple):
+    """One span as an annotator left it; local_id is its id in the annotator's file (a tuple: 400,000 in a merge)."""
 
     local_id: int
     start: int
@@ -44,13 +43,40 @@ class SpanWork:
         return (self.start, self.end, self.label)
 
 
-@dataclass(frozen=True)
 class DocWork:
-    """An annotator's work on one document: spans (no suggestions) and fact rows (local ids)."""
+    """An annotator's work on one document: spans (no suggestions) and fact rows, with local ids.
 
-    status: str
-    spans: tuple[SpanWork, ...]
-    facts: tuple[tuple[str, dict[str, Any]], ...]  # (table, row); span_ids and initiative_id are local
+    Held as the JSON text SQLite built (one string per document, hashed and stored as it is) and
+    parsed only when a resolution or the agreement needs the spans.
+    """
+
+    __slots__ = ("status", "spans_json", "facts_json", "_spans", "_facts")
+
+    def __init__(self, status: str, spans_json: str = "[]", facts_json: str = "[]") -> None:
+        self.status = status
+        self.spans_json = spans_json or "[]"
+        self.facts_json = facts_json or "[]"
+        self._spans: tuple[SpanWork, ...] | None = None
+        self._facts: tuple[tuple[str, dict[str, Any]], ...] | None = None
+
+    @property
+    def spans(self) -> tuple[SpanWork, ...]:
+        if self._spans is None:
+            self._spans = tuple(map(SpanWork._make, json.loads(self.spans_json)))
+        return self._spans
+
+    def span_keys(self) -> dict[int, tuple[int, int, str]]:
+        """local span id -> (start, end, label), straight from the JSON (the agreement needs no more)."""
+        if self._spans is not None:
+            return {span.local_id: span.key for span in self._spans}
+        return {item[0]: (item[1], item[2], item[3]) for item in json.loads(self.spans_json)}
+
+    @property
+    def facts(self) -> tuple[tuple[str, dict[str, Any]], ...]:
+        """(table, row); span_ids and initiative_id are local."""
+        if self._facts is None:
+            self._facts = tuple((table, row) for table, row in json.loads(self.facts_json))
+        return self._facts
 
 
 @dataclass(frozen=True)
@@ -113,31 +139,36 @@ def package_content(package: Project) -> PackageContent:
     """What a package holds: its identity and, per document, the annotator's work (if they did it)."""
     conn = package.db.conn
     annotator = package.package_annotator()
-    spans: dict[int, list[SpanWork]] = {}
-    for row in conn.execute("SELECT doc_id, id, start, end, label, text, attrs, origin, annotator, created, updated "
-                            "FROM spans WHERE origin != 'suggested' ORDER BY doc_id, start, end, id"):
-        doc_id, local_id, start, end, label, text, attrs, origin, author, created, updated = row
-        spans.setdefault(doc_id, []).append(SpanWork(local_id, start, end, label, text, attrs or "{}", origin or "manual",
-                                                     author or annotator, created or "", updated or ""))
-    facts: dict[int, list[tuple[str, dict[str, Any]]]] = {}
-    for table in ("initiatives", "figures"):
-        cursor = conn.execute(f"SELECT * FROM [{table}] ORDER BY id")
-        columns = [c[0] for c in cursor.description]
-        for values in cursor:
-            row = dict(zip(columns, values))
-            row["span_ids"] = json.loads(row["span_ids"]) if row.get("span_ids") else []
-            facts.setdefault(row["doc_id"], []).append((table, row))
+    spans = dict(conn.execute(
+        "SELECT doc_id, json_group_array(json_array(id, start, end, label, text, COALESCE(attrs, '{}'), "
+        "COALESCE(origin, 'manual'), CASE WHEN COALESCE(annotator, '') = '' THEN ? ELSE annotator END, "
+        "COALESCE(created, ''), COALESCE(updated, ''))) "
+        "FROM (SELECT * FROM spans WHERE origin != 'suggested' ORDER BY doc_id, id) GROUP BY doc_id", [annotator]))
+    facts = _facts_json(conn)
+    own = {r[0] for r in conn.execute("SELECT DISTINCT doc_id FROM spans WHERE annotator = ? AND origin != 'suggested'",
+                                      [annotator])}
     documents = []
     for doc_id, sha, title, length, status in conn.execute(
             "SELECT id, sha256, title, length(text), status FROM documents ORDER BY id"):
-        own = spans.get(doc_id, [])
-        did = status != "todo" or any(s.author == annotator for s in own)
-        work = DocWork(status, tuple(own), tuple(facts.get(doc_id, ()))) if did else None
+        did = status != "todo" or doc_id in own
+        work = DocWork(status, spans.get(doc_id, "[]"), facts.get(doc_id, "[]")) if did else None
         documents.append(PackageDoc(sha, title, length, work))
     handed_out = frozenset(r[0] for r in conn.execute("SELECT sha256 FROM package_documents"))
     labels = tuple((label.name, label.title, label.color) for label in package.labels())
     return PackageContent(package.project_id(), annotator, package.meta(ORIGIN_PROJECT) or "", tuple(documents),
                           handed_out, labels)
+
+
+def _facts_json(conn) -> dict[int, str]:
+    """doc_id -> JSON array of [table, row] for its initiatives, then its figures."""
+    out: dict[int, str] = {}
+    for table, columns in FACT_COLUMNS.items():
+        fields = ", ".join(f"'{c}', json(COALESCE({c}, '[]'))" if c == "span_ids" else f"'{c}', [{c}]" for c in columns)
+        rows = conn.execute(f"SELECT doc_id, json_group_array(json_array('{table}', json_object({fields}))) "
+                            f"FROM (SELECT * FROM [{table}] ORDER BY id) GROUP BY doc_id")
+        for doc_id, text in rows:
+            out[doc_id] = out[doc_id][:-1] + "," + text[1:] if doc_id in out else text
+    return out
 
 
 # -- the merged project --------------------------------------------------------------------------
@@ -189,53 +220,27 @@ def store_work(project: Project, *, content: PackageContent, digest: str, path: 
                docs: Mapping[int, DocWork]) -> None:
     """Replace what this annotator brought before with docs (doc_id in this project -> work)."""
     conn = project.db.conn
-    for table in ("annotator_spans", "annotator_facts", "annotator_documents"):
-        conn.execute(f"DELETE FROM [{table}] WHERE annotator = ?", [content.annotator])
     who = content.annotator
-    conn.executemany("INSERT INTO annotator_documents (doc_id, annotator, status) VALUES (?, ?, ?)",
-                     [(doc_id, who, work.status) for doc_id, work in docs.items()])
-    span_id = project.next_id("annotator_spans", sum(len(w.spans) for w in docs.values()))
-    rows = []
-    for doc_id, work in docs.items():
-        for s in work.spans:
-            rows.append((span_id, doc_id, who, s.local_id, s.start, s.end, s.label, s.text, s.attrs, s.origin, s.author,
-                         s.created, s.updated))
-            span_id += 1
-    conn.executemany("INSERT INTO annotator_spans (id, doc_id, annotator, local_id, start, end, label, text, attrs, "
-                     "origin, author, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    fact_id = project.next_id("annotator_facts", sum(len(w.facts) for w in docs.values()))
-    facts = []
-    for doc_id, work in docs.items():
-        for table, row in work.facts:
-            facts.append((fact_id, doc_id, who, table, row["id"], json.dumps(row, ensure_ascii=False)))
-            fact_id += 1
-    conn.executemany("INSERT INTO annotator_facts (id, doc_id, annotator, fact_table, local_id, row) "
-                     "VALUES (?, ?, ?, ?, ?, ?)", facts)
+    conn.execute("DELETE FROM annotator_documents WHERE annotator = ?", [who])
+    conn.executemany("INSERT INTO annotator_documents (doc_id, annotator, status, spans, facts) VALUES (?, ?, ?, ?, ?)",
+                     [(doc_id, who, work.status, work.spans_json, work.facts_json) for doc_id, work in docs.items()])
     conn.execute("INSERT OR REPLACE INTO merged_packages (package_id, annotator, digest, path, merged_at, documents) "
                  "VALUES (?, ?, ?, ?, ?, ?)", [content.package_id, who, digest, path, merged_at, len(docs)])
 
 
-def stored_work(project: Project, doc_ids: Iterable[int]) -> dict[int, dict[str, DocWork]]:
-    """doc_id -> annotator -> the work that annotator's package brought (as stored by store_work)."""
-    wanted = sorted(set(doc_ids))
+def stored_work(project: Project, doc_ids: Iterable[int] | None = None) -> dict[int, dict[str, DocWork]]:
+    """doc_id -> annotator -> the work that annotator's package brought (all documents when doc_ids is None)."""
+    sql = "SELECT doc_id, annotator, status, spans, facts FROM annotator_documents"
     out: dict[int, dict[str, DocWork]] = {}
-    conn = project.db.conn
-    for first in range(0, len(wanted), CHUNK):
-        ids = wanted[first:first + CHUNK]
-        marks = ", ".join("?" * len(ids))
-        spans: dict[tuple[int, str], list[SpanWork]] = {}
-        for row in conn.execute(f"SELECT doc_id, annotator, local_id, start, end, label, text, attrs, origin, author, "
-                                f"created, updated FROM annotator_spans WHERE doc_id IN ({marks}) "
-                                f"ORDER BY doc_id, annotator, start, end, local_id", ids):
-            spans.setdefault((row[0], row[1]), []).append(SpanWork(*row[2:]))
-        facts: dict[tuple[int, str], list[tuple[str, dict[str, Any]]]] = {}
-        for doc_id, who, table, row in conn.execute(
-                f"SELECT doc_id, annotator, fact_table, row FROM annotator_facts WHERE doc_id IN ({marks}) ORDER BY id", ids):
-            facts.setdefault((doc_id, who), []).append((table, json.loads(row)))
-        for doc_id, who, status in conn.execute(
-                f"SELECT doc_id, annotator, status FROM annotator_documents WHERE doc_id IN ({marks})", ids):
-            key = (doc_id, who)
-            out.setdefault(doc_id, {})[who] = DocWork(status, tuple(spans.get(key, ())), tuple(facts.get(key, ())))
+    if doc_ids is None:
+        chunks: Iterable[list[int] | None] = [None]
+    else:
+        wanted = sorted(set(doc_ids))
+        chunks = [wanted[i:i + CHUNK] for i in range(0, len(wanted), CHUNK)]
+    for ids in chunks:
+        query = sql if ids is None else f"{sql} WHERE doc_id IN ({', '.join('?' * len(ids))})"
+        for doc_id, who, status, spans, facts in project.db.conn.execute(query, ids or []):
+            out.setdefault(doc_id, {})[who] = DocWork(status, spans, facts)
     return out
 
 
@@ -245,25 +250,56 @@ class Resolution:
 
     doc_id: int
     status: str
-    spans: tuple[dict[str, Any], ...]
+    spans: tuple[tuple, ...]  # rows in SPAN_COLUMNS order, attrs as JSON text
     facts: tuple[tuple[str, dict[str, Any]], ...]  # initiatives before the figures that refer to them
     disputes: tuple[dict[str, Any], ...]
 
 
 def replace_documents(project: Project, resolutions: Sequence[Resolution]) -> None:
-    """The documents' accepted spans, fact rows and disputes become the resolutions' (suggestions stay)."""
+    """The documents' accepted spans, fact rows and disputes become the resolutions' (suggestions stay).
+
+    A span already there with the same boundaries and label keeps its id and is updated in place:
+    most spans come back unchanged, and an insert and a delete each cost a trigger and three indexes.
+    """
     conn = project.db.conn
+    columns = ", ".join(f"[{c}]" for c in SPAN_COLUMNS)
     for first in range(0, len(resolutions), CHUNK):
         chunk = resolutions[first:first + CHUNK]
         ids = [r.doc_id for r in chunk]
         marks = ", ".join("?" * len(ids))
+        current: dict[int, dict[tuple[int, int, str], list[tuple]]] = {}
+        for row in conn.execute(f"SELECT {columns} FROM spans WHERE origin != 'suggested' AND doc_id IN ({marks})", ids):
+            current.setdefault(row[1], {}).setdefault((row[2], row[3], row[4]), []).append(row)
+        inserts, updates, restamps, kept = [], [], [], {}
+        for resolution in chunk:
+            have = current.get(resolution.doc_id, {})
+            for span in resolution.spans:
+                pool = have.get((span[2], span[3], span[4]))
+                if not pool:
+                    inserts.append(span)
+                    continue
+                old = pool.pop()
+                kept[span[0]] = old[0]
+                if old[5:7] == span[5:7] and old[7] == span[7]:  # same text, attrs, origin: only whose and when
+                    if old[8:] != span[8:]:
+                        restamps.append((*span[8:], old[0]))
+                elif old[5:] != span[5:]:
+                    updates.append((*span[5:], old[0]))
+        gone = [(row[0],) for have in current.values() for pool in have.values() for row in pool]
         for table in ("figures", "initiatives", "disputes"):
             conn.execute(f"DELETE FROM [{table}] WHERE doc_id IN ({marks})", ids)
-        conn.execute(f"DELETE FROM spans WHERE origin != 'suggested' AND doc_id IN ({marks})", ids)
-        _insert(conn, "spans", [s for r in chunk for s in r.spans])
+        conn.executemany("DELETE FROM spans WHERE id = ?", gone)
+        conn.executemany("UPDATE spans SET text = ?, attrs = ?, origin = ?, annotator = ?, created = ?, updated = ? "
+                         "WHERE id = ?", updates)
+        # without origin in the SET list the span-count trigger is not even considered
+        conn.executemany("UPDATE spans SET annotator = ?, created = ?, updated = ? WHERE id = ?", restamps)
+        conn.executemany(f"INSERT INTO spans ({columns}) VALUES ({', '.join('?' * len(SPAN_COLUMNS))})", inserts)
         for table in ("initiatives", "figures"):
-            _insert(conn, table, [row for r in chunk for t, row in r.facts if t == table])
-        _insert(conn, "disputes", [d for r in chunk for d in r.disputes])
+            rows = [{**row, "span_ids": [kept.get(i, i) for i in row["span_ids"]]}
+                    for r in chunk for t, row in r.facts if t == table]
+            _insert(conn, table, rows)
+        _insert(conn, "disputes", [{**d, "span_id": kept.get(d["span_id"], d["span_id"])} if d["span_id"] else d
+                                   for r in chunk for d in r.disputes])
         conn.executemany("UPDATE documents SET status = ? WHERE id = ?", [(r.status, r.doc_id) for r in chunk])
 
 
@@ -272,9 +308,14 @@ def _insert(conn, table: str, rows: list[dict[str, Any]]) -> None:
         return
     columns = list(rows[0])
     names = ", ".join(f"[{c}]" for c in columns)
-    encoded = ([json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for v in (row[c] for c in columns)]
-               for row in rows)
+    encoded = ([_json(v) if isinstance(v, (dict, list)) else v for v in (row[c] for c in columns)] for row in rows)
     conn.executemany(f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})", encoded)
+
+
+def _json(value: Any) -> str:
+    if isinstance(value, list) and all(type(v) is int for v in value):  # span_ids: 60,000 of them in a merge
+        return "[" + ",".join(map(str, value)) + "]"
+    return json.dumps(value, ensure_ascii=False)
 
 
 # -- disputes ------------------------------------------------------------------------------------
@@ -313,7 +354,3 @@ def texts(project: Project, doc_ids: Iterable[int]) -> dict[int, tuple[str, int]
     return out
 
 
-def merged_doc_ids(project: Project) -> list[int]:
-    if not project.db["annotator_documents"].exists():
-        return []
-    return [r[0] for r in project.db.conn.execute("SELECT DISTINCT doc_id FROM annotator_documents ORDER BY doc_id")]

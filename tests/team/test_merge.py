@@ -73,7 +73,7 @@ def test_agreed_spans_are_accepted_and_differences_become_disputes(team_project,
     assert dispute_counts(team_project) == {doc.id: 2}
     assert report.disputes == 2
     # each annotator's version is kept for agreement and the workbook
-    rows = team_project.db.conn.execute("SELECT annotator, COUNT(*) FROM annotator_spans GROUP BY annotator").fetchall()
+    rows = team_project.db.conn.execute("SELECT annotator, json_array_length(spans) FROM annotator_documents").fetchall()
     assert dict(rows) == {"张三": 3, "李四": 3, "王五": 2}
 
 
@@ -150,8 +150,7 @@ def test_a_package_of_an_older_schema_is_upgraded_first_with_its_backup(team_pro
         tag(package, doc, 0, 4, "place")
         finish(package, doc)
         conn = package.db.conn
-        for table in ("package_documents", "merged_packages", "annotator_documents", "annotator_spans",
-                      "annotator_facts", "disputes"):
+        for table in ("package_documents", "merged_packages", "annotator_documents", "disputes"):
             conn.execute(f"DROP TABLE {table}")
         conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm004_team'")
         conn.commit()
@@ -208,8 +207,8 @@ def test_an_interrupted_merge_leaves_nothing_behind(team_project, packages: Path
 def _dump(project: Project) -> dict[str, list]:
     conn = project.db.conn
     return {table: conn.execute(f"SELECT * FROM [{table}] ORDER BY 1").fetchall()
-            for table in ("documents", "spans", "figures", "initiatives", "disputes", "annotator_spans",
-                          "annotator_facts", "annotator_documents", "merged_packages", "labels")}
+            for table in ("documents", "spans", "figures", "initiatives", "disputes", "annotator_documents",
+                          "merged_packages", "labels")}
 
 
 def test_the_project_read_only_is_refused(team_project, packages: Path):

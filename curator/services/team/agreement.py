@@ -21,18 +21,23 @@ from typing import Any
 from curator.services.team.errors import TeamError
 from curator.services.team.merge import read_package
 from curator.store import Project, ProjectError
-from curator.store.team import DocWork, merged_doc_ids, stored_work, texts
+from curator.store.team import DocWork, stored_work, texts
 
 WORST = 10
 Key = tuple[int, int, str]
 
 
-@dataclass(frozen=True)
 class Annotation:
-    """One annotator's spans on one document, and the figure values of their figure spans."""
+    """One annotator's spans on one document (grouped by label), and the values of their figure spans."""
 
-    spans: frozenset[Key]
-    figures: Mapping[tuple[int, int], tuple[Any, Any, Any]]
+    __slots__ = ("spans", "by_label", "figures")
+
+    def __init__(self, spans: frozenset[Key], figures: Mapping[tuple[int, int], tuple[Any, Any, Any]]) -> None:
+        self.spans = spans
+        self.figures = figures
+        self.by_label: dict[str, list[Key]] = {}
+        for span in sorted(spans):
+            self.by_label.setdefault(span[2], []).append(span)
 
 
 @dataclass(frozen=True)
@@ -56,9 +61,16 @@ class Counts:
     only_b: int = 0
     neither: int = 0
 
-    def add(self, other: Counts) -> None:
-        for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+    def add(self, o: Counts) -> None:
+        self.matched += o.matched
+        self.a += o.a
+        self.b += o.b
+        self.overlap_a += o.overlap_a
+        self.overlap_b += o.overlap_b
+        self.both += o.both
+        self.only_a += o.only_a
+        self.only_b += o.only_b
+        self.neither += o.neither
 
     def f1(self) -> float | None:
         return 2 * self.matched / (self.a + self.b) if self.a + self.b else None
@@ -154,10 +166,9 @@ def measure(documents: Mapping[Any, DocAnnotations]) -> Agreement:
 
 def _compare(a: Annotation, b: Annotation, length: int) -> dict[str, Counts]:
     out = {}
-    for label in {s[2] for s in a.spans} | {s[2] for s in b.spans}:
-        sa = [s for s in a.spans if s[2] == label]
-        sb = [s for s in b.spans if s[2] == label]
-        counts = Counts(matched=len(set(sa) & set(sb)), a=len(sa), b=len(sb),
+    for label in a.by_label.keys() | b.by_label.keys():
+        sa, sb = a.by_label.get(label, []), b.by_label.get(label, [])
+        counts = Counts(matched=len(set(sa).intersection(sb)), a=len(sa), b=len(sb),
                         overlap_a=sum(1 for x in sa if any(x[0] < y[1] and y[0] < x[1] for y in sb)),
                         overlap_b=sum(1 for y in sb if any(x[0] < y[1] and y[0] < x[1] for x in sa)))
         ua, ub = _union(sa), _union(sb)
@@ -171,7 +182,7 @@ def _compare(a: Annotation, b: Annotation, length: int) -> dict[str, Counts]:
 
 def _union(spans: Sequence[Key]) -> list[tuple[int, int]]:
     merged: list[list[int]] = []
-    for start, end, _label in sorted(spans):
+    for start, end, _label in spans:  # sorted
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
@@ -211,7 +222,7 @@ def _num(value: float | None) -> str:
 
 
 def annotation(work: DocWork) -> Annotation:
-    keys = {span.local_id: span.key for span in work.spans}
+    keys = work.span_keys()
     figures = {}
     for table, row in work.facts:
         if table != "figures":
@@ -225,9 +236,8 @@ def annotation(work: DocWork) -> Annotation:
 
 def project_annotations(project: Project) -> dict[int, DocAnnotations]:
     """What the merged packages brought into project, per document."""
-    ids = merged_doc_ids(project)
-    work = stored_work(project, ids)
-    info = texts(project, ids)
+    work = stored_work(project)
+    info = texts(project, work)
     return {doc_id: DocAnnotations(info[doc_id][0], info[doc_id][1], {n: annotation(w) for n, w in by.items()})
             for doc_id, by in work.items()}
 

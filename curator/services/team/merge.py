@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,9 +92,9 @@ def digest(content: PackageContent) -> str:
     for doc in content.documents:
         if doc.work is None:
             continue
-        spans = [(s.local_id, s.start, s.end, s.label, s.attrs, s.origin, s.author) for s in doc.work.spans]
-        h.update(json.dumps([doc.sha256, doc.work.status, spans, doc.work.facts], ensure_ascii=False,
-                            sort_keys=True, default=str).encode("utf-8"))
+        h.update(f"\x00{doc.sha256}\x00{doc.work.status}\x00".encode())
+        h.update(doc.work.spans_json.encode("utf-8"))
+        h.update(doc.work.facts_json.encode("utf-8"))
     return h.hexdigest()
 
 

@@ -98,7 +98,9 @@ def _agreed_fact(table: str, rows: Mapping[str, dict[str, Any] | None], *, span_
         return fact, None
     fact["initiative_id"] = None
     values = {name: ({f: row.get(f) for f in FIGURE_FIELDS} if row else {}) for name, row in rows.items()}
-    differing = [f for f in FIGURE_FIELDS if len({json.dumps(v.get(f)) for v in values.values()}) > 1]
+    first = next(iter(values.values()))
+    differing = [f for f in FIGURE_FIELDS if any(v.get(f) != first.get(f) or (f in v) != (f in first)
+                                                   for v in values.values())]
     if not differing:
         return fact, None
     for field in differing:  # left open until the adjudicator takes a version
@@ -130,7 +132,8 @@ def _span_dispute(doc_id: int, names: list[str], group: list[tuple[str, SpanWork
         row = cited[name].get((span.local_id, table)) if table else None
         versions[name]["spans"].append({
             "start": span.start, "end": span.end, "label": span.label, "text": span.text,
-            "attrs": json.loads(span.attrs or "{}"), "fact": _fact_fields(table, row) if row else None,
+            "attrs": json.loads(span.attrs) if span.attrs and span.attrs != "{}" else {},
+            "fact": _fact_fields(table, row) if row else None,
         })
     first = group[0][1]
     return {"id": dispute_id, "doc_id": doc_id, "kind": "span", "start": min(s.start for _, s in group),
@@ -138,10 +141,10 @@ def _span_dispute(doc_id: int, names: list[str], group: list[tuple[str, SpanWork
             "versions": json.dumps(versions, ensure_ascii=False), "resolved": 0, "resolution": "", "span_id": None}
 
 
-def _span_row(span_id: int, doc_id: int, span: SpanWork, *, annotator: str) -> dict[str, Any]:
-    return {"id": span_id, "doc_id": doc_id, "start": span.start, "end": span.end, "label": span.label,
-            "text": span.text, "attrs": span.attrs, "origin": span.origin, "annotator": annotator,
-            "created": span.created, "updated": span.updated}
+def _span_row(span_id: int, doc_id: int, span: SpanWork, *, annotator: str) -> tuple:
+    """A spans row in SPAN_COLUMNS order."""
+    return (span_id, doc_id, span.start, span.end, span.label, span.text, span.attrs, span.origin, annotator,
+            span.created, span.updated)
 
 
 def _fact_fields(table: str, row: Mapping[str, Any]) -> dict[str, Any]:

@@ -108,6 +108,9 @@ class AdjudicationView(QDialog):
                 title, self.position + 1, len(self.open), kind))
             self.context.setText(self._context_html(dispute))
             self._fill_rows(dispute)
+            article = getattr(self.parent(), "article", None)
+            if article is not None and getattr(self.parent(), "current_doc", None) == dispute.doc_id:
+                article.flash(dispute.start, dispute.end)  # the window's article shows where it is
         can_review = self.doc is not None and not self.open and self.doc.status != "reviewed"
         self.review_button.setEnabled(can_review and not self.session.read_only)
 

@@ -115,7 +115,7 @@ def m004_edited_by(db: Database) -> None:
 
 
 @migrations()
-def m004_team(db: Database) -> None:
+def m005_team(db: Database) -> None:
     """Team work: what each annotator's package brought in, and the differences left to adjudicate."""
     db["package_documents"].create({"sha256": str}, pk="sha256")  # in a package: the documents handed out
     db["merged_packages"].create(

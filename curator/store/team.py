@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from curator.core.grams import index_text
-from curator.core.model import FIGURE_COLUMNS, INITIATIVE_COLUMNS, SPAN_COLUMNS
+from curator.core.model import FACT_TABLE_LIST, SPAN_COLUMNS
 from curator.store.errors import ProjectError, storage_problem
 from curator.store.project import ORIGIN_PROJECT, PACKAGE_ANNOTATOR, PROJECT_ID, Project
 
-FACT_COLUMNS = {"initiatives": INITIATIVE_COLUMNS, "figures": FIGURE_COLUMNS}
+FACT_COLUMNS = {table.name: table.columns for table in FACT_TABLE_LIST}
 # meta keys that belong to one file, never copied into a package
 OWN_META = frozenset({PROJECT_ID, PACKAGE_ANNOTATOR, ORIGIN_PROJECT, "created"})
 CHUNK = 500

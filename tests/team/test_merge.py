@@ -152,7 +152,7 @@ def test_a_package_of_an_older_schema_is_upgraded_first_with_its_backup(team_pro
         conn = package.db.conn
         for table in ("package_documents", "merged_packages", "annotator_documents", "disputes"):
             conn.execute(f"DROP TABLE {table}")
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm004_team'")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm005_team'")
         conn.commit()
     report = merge_packages(team_project, [path])
     assert report.packages[0].merged == 1

@@ -72,7 +72,8 @@ def read_package(path: str | Path, *, project: Project | None = None) -> Package
     if holder is not None:
         raise TeamError(f"{path}: the package is open in another curator ({holder}); close it there first")
     try:
-        with Project.open(path, create=False) as package:  # an older package is upgraded first, with its backup
+        # read-only: nothing is written into the package (an older one is upgraded first, with its backup)
+        with Project.open(path, create=False, read_only=True) as package:
             content = package_content(package)
     except CorruptProject as exc:
         raise TeamError(f"{exc}; nothing was merged") from None

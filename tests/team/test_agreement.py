@@ -82,3 +82,16 @@ def test_one_package_alone_cannot_be_measured(team_project, tmp_path: Path):
     split_seeds(team_project, tmp_path / "out")
     with pytest.raises(TeamError, match="single package"):
         agreement([package_path(tmp_path / "out", "张三")])
+
+
+def test_each_annotators_figure_value_is_kept_for_the_workbook(team_project, tmp_path: Path):
+    from curator.services.team.agreement import figure_versions
+
+    outdir = tmp_path / "out"
+    split_seeds(team_project, outdir)
+    annotate_shared(outdir, shared_sha(outdir))
+    merge_packages(team_project, [package_path(outdir, n) for n in NAMES])
+    ((key, versions),) = figure_versions(team_project).items()
+    assert versions["王五"][0] == 999.0 and versions["张三"] == versions["李四"] != versions["王五"]
+    (figure,) = team_project.facts("figures", doc_id=key[0])
+    assert team_project.span(figure["span_ids"][0]).start == key[1]

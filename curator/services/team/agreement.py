@@ -274,3 +274,16 @@ def agreement(paths: Sequence[str | Path]) -> Agreement:
         except ProjectError as exc:
             raise TeamError(str(exc)) from None
     return measure(package_annotations(paths))
+
+
+def figure_versions(project: Project) -> dict[tuple[int, int, int], dict[str, tuple[Any, Any, Any]]]:
+    """(doc_id, start, end) of a figure span -> annotator -> (value, unit, qualifier) they gave it.
+
+    For the workbook: each annotator's value beside the adjudicated one.
+    """
+    out: dict[tuple[int, int, int], dict[str, tuple[Any, Any, Any]]] = {}
+    for doc_id, by in stored_work(project).items():
+        for name, work in by.items():
+            for (start, end), values in annotation(work).figures.items():
+                out.setdefault((doc_id, start, end), {})[name] = values
+    return out

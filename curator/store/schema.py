@@ -124,7 +124,8 @@ def m005_team(db: Database) -> None:
     )
     # each annotator's version of each document they did: spans and fact rows as JSON arrays (local ids)
     db["annotator_documents"].create(
-        {"doc_id": int, "annotator": str, "status": str, "spans": str, "facts": str}, pk=("doc_id", "annotator"),
+        {"doc_id": int, "annotator": str, "status": str, "spans": str, "facts": str, "package_id": str},
+        pk=("doc_id", "annotator"),
         foreign_keys=[("doc_id", "documents", "id")],
     )
     db["disputes"].create(

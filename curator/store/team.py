@@ -211,9 +211,17 @@ def merged_packages(project: Project) -> dict[str, tuple[str, str]]:
     return {package_id: (annotator, digest) for package_id, annotator, digest in rows}
 
 
-def annotator_doc_ids(project: Project, annotator: str) -> set[int]:
-    rows = project.db.conn.execute("SELECT doc_id FROM annotator_documents WHERE annotator = ?", [annotator])
+def package_doc_ids(project: Project, package_id: str) -> set[int]:
+    """The documents an earlier merge of this package brought in."""
+    rows = project.db.conn.execute("SELECT doc_id FROM annotator_documents WHERE package_id = ?", [package_id])
     return {r[0] for r in rows}
+
+
+def done_elsewhere(project: Project, annotator: str, package_id: str, doc_ids: Iterable[int]) -> list[int]:
+    """Documents among doc_ids this annotator's work already came in for, from another package."""
+    rows = project.db.conn.execute(
+        "SELECT doc_id FROM annotator_documents WHERE annotator = ? AND package_id != ?", [annotator, package_id])
+    return sorted({r[0] for r in rows} & set(doc_ids))
 
 
 def store_work(project: Project, *, content: PackageContent, digest: str, path: str, merged_at: str,
@@ -221,9 +229,10 @@ def store_work(project: Project, *, content: PackageContent, digest: str, path: 
     """Replace what this annotator brought before with docs (doc_id in this project -> work)."""
     conn = project.db.conn
     who = content.annotator
-    conn.execute("DELETE FROM annotator_documents WHERE annotator = ?", [who])
-    conn.executemany("INSERT INTO annotator_documents (doc_id, annotator, status, spans, facts) VALUES (?, ?, ?, ?, ?)",
-                     [(doc_id, who, work.status, work.spans_json, work.facts_json) for doc_id, work in docs.items()])
+    conn.execute("DELETE FROM annotator_documents WHERE package_id = ?", [content.package_id])
+    conn.executemany("INSERT INTO annotator_documents (doc_id, annotator, status, spans, facts, package_id) "
+                     "VALUES (?, ?, ?, ?, ?, ?)", [(doc_id, who, work.status, work.spans_json, work.facts_json,
+                                                    content.package_id) for doc_id, work in docs.items()])
     conn.execute("INSERT OR REPLACE INTO merged_packages (package_id, annotator, digest, path, merged_at, documents) "
                  "VALUES (?, ?, ?, ?, ?, ?)", [content.package_id, who, digest, path, merged_at, len(docs)])
 

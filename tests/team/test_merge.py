@@ -172,6 +172,10 @@ def test_a_damaged_package_gives_the_damaged_file_message_and_nothing_is_merged(
 
 def test_the_same_annotator_on_two_packages_is_refused(team_project, packages: Path, tmp_path: Path):
     path = package_path(packages, "张三")
+    with Project.open(path) as package:
+        doc = package.document(package.documents()[0].id)
+        tag(package, doc, 0, 4, "place")
+        finish(package, doc)
     copy = tmp_path / "copy.curator"
     copy.write_bytes(path.read_bytes())
     with pytest.raises(TeamError, match="same annotator"):
@@ -179,8 +183,25 @@ def test_the_same_annotator_on_two_packages_is_refused(team_project, packages: P
     merge_packages(team_project, [path])
     with Project.open(copy) as package:  # a second package of 张三, later
         package.set_meta("project_id", "another-package")
-    with pytest.raises(TeamError, match="came from another package"):
+    with pytest.raises(TeamError, match="came from another package already"):
         merge_packages(team_project, [copy])
+
+
+def test_a_second_round_of_packages_for_the_same_annotators_comes_in(team_project, packages: Path, tmp_path: Path):
+    annotate_shared(packages, shared_sha(packages))
+    merge_packages(team_project, [package_path(packages, n) for n in NAMES])
+    sha = own_sha(packages, "李四")
+    second = tmp_path / "round2"
+    from curator.services.team.split import split_project
+
+    split_project(team_project, second, annotators=["张三"], overlap=0.0, seed=1)
+    with Project.open(package_path(second, "张三")) as package:  # 张三 now does 李四's own document
+        doc = doc_by_sha(package, sha)
+        tag(package, doc, 0, 2, "place")
+        finish(package, doc)
+    report = merge_packages(team_project, [package_path(second, "张三")])
+    assert report.packages[0].merged == 1
+    assert dispute_counts(team_project)  # the shared document's disputes from round one are still there
 
 
 def test_an_interrupted_merge_leaves_nothing_behind(team_project, packages: Path):

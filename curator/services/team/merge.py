@@ -14,11 +14,12 @@ from curator.store import CorruptProject, Project, ProjectError
 from curator.store.lock import current_holder
 from curator.store.team import (
     PackageContent,
-    annotator_doc_ids,
     documents_by_sha,
+    done_elsewhere,
     ensure_labels,
     merged_packages,
     package_content,
+    package_doc_ids,
     replace_documents,
     store_work,
     stored_work,
@@ -109,12 +110,13 @@ def merge_packages(project: Project, paths: Sequence[str | Path], *, progress: P
     contents = [read_package(path, project=project) for path in paths]
     _refuse_repeated(paths, contents)
     history = merged_packages(project)
-    for path, content in zip(paths, contents):
-        for package_id, (annotator, _digest) in history.items():
-            if annotator == content.annotator and package_id != content.package_id:
-                raise TeamError(f"{path}: work of {annotator} came from another package already; "
-                                "each annotator's work comes from one package")
     by_sha = documents_by_sha(project)
+    for path, content in zip(paths, contents):
+        ids = [by_sha[doc.sha256] for doc in content.documents if doc.work is not None and doc.sha256 in by_sha]
+        twice = done_elsewhere(project, content.annotator, content.package_id, ids)
+        if twice:
+            raise TeamError(f"{path}: {content.annotator}'s work on {len(twice)} of its document(s) came from "
+                            "another package already; an annotator's document comes from one package; nothing was merged")
     reports, touched = [], set()
     try:
         with transaction(project):
@@ -149,7 +151,7 @@ def _bring_in(project: Project, path: Path, content: PackageContent, history: di
     key = digest(content)
     if history.get(content.package_id) == (content.annotator, key):
         return PackageReport(path, content.annotator, 0, not_started, outside, missing, already_merged=True), set()
-    before = annotator_doc_ids(project, content.annotator)
+    before = package_doc_ids(project, content.package_id)
     docs = {by_sha[doc.sha256]: doc.work for doc in started}
     store_work(project, content=content, digest=key, path=str(path), merged_at=now_iso(), docs=docs)
     return PackageReport(path, content.annotator, len(docs), not_started, outside, missing), before | set(docs)

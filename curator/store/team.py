@@ -195,8 +195,8 @@ def ensure_labels(project: Project, labels: Iterable[tuple[str, str, str]]) -> N
     position = len(known)
     for name, title, color in labels:
         if name not in known:
-            conn.execute("INSERT INTO labels (name, title, color, hotkey, kind, position) VALUES (?, ?, ?, '', 'entity', ?)",
-                         [name, title or name, color or "#e0e0e0", position])
+            conn.execute("INSERT INTO labels (name, title, color, hotkey, kind, position) "
+                         "VALUES (?, ?, ?, '', 'entity', ?)", [name, title or name, color or "#e0e0e0", position])
             known.add(name)
             position += 1
 
@@ -277,7 +277,8 @@ def replace_documents(project: Project, resolutions: Sequence[Resolution]) -> No
         ids = [r.doc_id for r in chunk]
         marks = ", ".join("?" * len(ids))
         current: dict[int, dict[tuple[int, int, str], list[tuple]]] = {}
-        for row in conn.execute(f"SELECT {columns} FROM spans WHERE origin != 'suggested' AND doc_id IN ({marks})", ids):
+        accepted = f"SELECT {columns} FROM spans WHERE origin != 'suggested' AND doc_id IN ({marks})"
+        for row in conn.execute(accepted, ids):
             current.setdefault(row[1], {}).setdefault((row[2], row[3], row[4]), []).append(row)
         inserts, updates, restamps, kept = [], [], [], {}
         for resolution in chunk:
@@ -349,7 +350,8 @@ def dispute_counts(project: Project) -> dict[int, int]:
 
 
 def documents_with_disputes(project: Project) -> list[int]:
-    return [r[0] for r in project.db.conn.execute("SELECT DISTINCT doc_id FROM disputes WHERE resolved = 0 ORDER BY doc_id")]
+    rows = project.db.conn.execute("SELECT DISTINCT doc_id FROM disputes WHERE resolved = 0 ORDER BY doc_id")
+    return [r[0] for r in rows]
 
 
 def texts(project: Project, doc_ids: Iterable[int]) -> dict[int, tuple[str, int]]:

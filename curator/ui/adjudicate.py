@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
@@ -169,7 +169,8 @@ class AdjudicationView(QDialog):
     def _fact_text(self, span: dict) -> str:
         fact = span.get("fact") or {}
         if "value" in fact:
-            return html.escape(f"（{fact.get('value')} {fact.get('unit') or ''} {fact.get('qualifier') or ''}）".replace("  ", " "))
+            words = " ".join(str(w) for w in (fact.get("value"), fact.get("unit"), fact.get("qualifier")) if w not in (None, ""))
+            return html.escape(f"（{words}）")
         return ""
 
     # -- deciding ---------------------------------------------------------------------------------
@@ -221,7 +222,8 @@ class AdjudicationView(QDialog):
     # -- keys -------------------------------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.ShortcutOverride and event.key() in OWN_KEYS and not event.modifiers() & ~Qt.ShiftModifier:
+        plain = not event.modifiers() & ~Qt.ShiftModifier if isinstance(event, QKeyEvent) else False
+        if event.type() == QEvent.ShortcutOverride and plain and event.key() in OWN_KEYS:
             event.accept()  # the window's label keys 1-9 must not fire while adjudicating
             return True
         if event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Tab, Qt.Key_Backtab):

@@ -97,12 +97,14 @@ def _resolve(dispute: Dispute, resolution: str) -> RowChange:
     return RowChange("disputes", dispute.row, {**dispute.row, "resolved": 1, "resolution": resolution})
 
 
-def _take_spans(project: Project, dispute: Dispute, version: dict[str, Any], *, annotator: str, now: str) -> list[RowChange]:
+def _take_spans(project: Project, dispute: Dispute, version: dict[str, Any], *, annotator: str,
+                now: str) -> list[RowChange]:
     doc = project.document(dispute.doc_id)
     changes: list[RowChange] = []
     for item in version.get("spans", []):
-        span = Span(id=project.next_id("spans"), doc_id=doc.id, start=item["start"], end=item["end"], label=item["label"],
-                    text=doc.text[item["start"]:item["end"]], attrs=dict(item.get("attrs") or {}), origin="manual",
+        start, end = item["start"], item["end"]
+        span = Span(id=project.next_id("spans"), doc_id=doc.id, start=start, end=end, label=item["label"],
+                    text=doc.text[start:end], attrs=dict(item.get("attrs") or {}), origin="manual",
                     annotator=annotator, created=now, updated=now)
         changes.append(RowChange("spans", None, span.row()))
         table = FACT_TABLES.get(span.label)

@@ -120,9 +120,9 @@ class Agreement:
 
     def lines(self) -> list[str]:
         out = [f"annotators: {', '.join(self.annotators)}; documents done by two or more: {self.documents}",
-               f"overall: F1 {_pct(self.total.f1())} (overlap {_pct(self.total.overlap_f1())}), κ {_num(self.total.kappa())}"]
+               f"overall: {_scores(self.total)}"]
         for label, counts in sorted(self.by_label.items()):
-            out.append(f"  {label:<12} F1 {_pct(counts.f1())} (overlap {_pct(counts.overlap_f1())}), κ {_num(counts.kappa())}")
+            out.append(f"  {label:<12} {_scores(counts)}")
         for pair, counts in self.pairs.items():
             out.append(f"  {pair[0]} – {pair[1]}: F1 {_pct(counts.f1())}, κ {_num(counts.kappa())} "
                        f"over {self.pair_documents.get(pair, 0)} document(s)")
@@ -204,6 +204,10 @@ def _intersection(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
 def _figures(a: Annotation, b: Annotation) -> tuple[int, int]:
     shared = a.figures.keys() & b.figures.keys()
     return len(shared), sum(1 for key in shared if a.figures[key] == b.figures[key])
+
+
+def _scores(counts: Counts) -> str:
+    return f"F1 {_pct(counts.f1())} (overlap {_pct(counts.overlap_f1())}), κ {_num(counts.kappa())}"
 
 
 def _round(value: float | None) -> float | None:

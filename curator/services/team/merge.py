@@ -45,7 +45,8 @@ class PackageReport:
             return f"{self.path}: {self.annotator}'s package was merged before; nothing changed"
         text = f"{self.path}: {self.merged} document(s) from {self.annotator}; {self.not_started} not started"
         if self.not_in_project:
-            text += f"; {len(self.not_in_project)} not in the project (not merged): " + ", ".join(self.not_in_project[:5])
+            titles = ", ".join(self.not_in_project[:5])
+            text += f"; {len(self.not_in_project)} not in the project (not merged): {titles}"
         if self.missing:
             text += f"; {self.missing} handed out but missing from the package"
         return text

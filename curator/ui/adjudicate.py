@@ -169,7 +169,8 @@ class AdjudicationView(QDialog):
     def _fact_text(self, span: dict) -> str:
         fact = span.get("fact") or {}
         if "value" in fact:
-            words = " ".join(str(w) for w in (fact.get("value"), fact.get("unit"), fact.get("qualifier")) if w not in (None, ""))
+            parts = (fact.get("value"), fact.get("unit"), fact.get("qualifier"))
+            words = " ".join(str(w) for w in parts if w not in (None, ""))
             return html.escape(f"（{words}）")
         return ""
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from curator.core.model import STATUSES
+from curator.services.team.adjudicate import dispute_counts
 from curator.ui.texts import STATUS_COLORS, status_title
 
 SEARCH_LIMIT = 100_000
@@ -27,10 +28,12 @@ class DocumentListModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list = []
         self._row_of: dict[int, int] = {}
+        self._disputes: dict[int, int] = {}  # doc_id -> open disputes (merged team work)
 
-    def set_rows(self, rows: list) -> None:
+    def set_rows(self, rows: list, disputes: dict[int, int] | None = None) -> None:
         self.beginResetModel()
         self._rows = rows
+        self._disputes = disputes or {}
         self._row_of = {row.id: i for i, row in enumerate(rows)}
         self.endResetModel()
 
@@ -53,13 +56,18 @@ class DocumentListModel(QAbstractTableModel):
                 return row.title
             if column == self.STATUS:
                 return status_title(row.status)
-            return row.spans
+            disputes = self._disputes.get(row.id)
+            return f"⚑{disputes} {row.spans}" if disputes else row.spans
         if role == Qt.ForegroundRole and column == self.STATUS:
             return QColor(STATUS_COLORS.get(row.status, "#666"))
         if role == Qt.TextAlignmentRole and column == self.SPANS:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.ToolTipRole and column == self.TITLE:
             return row.title
+        if role == Qt.ToolTipRole and column == self.SPANS and self._disputes.get(row.id):
+            return self.tr("{0} 个标注，{1} 处分歧待裁决（团队 → 裁决分歧）").format(row.spans, self._disputes[row.id])
+        if role == Qt.ForegroundRole and column == self.SPANS and self._disputes.get(row.id):
+            return QColor("#b3261e")
         if role == Qt.UserRole:
             return row.id
         return None
@@ -108,7 +116,7 @@ class DocumentList(QWidget):
         header = self.view.horizontalHeader()
         # fixed widths: ResizeToContents would measure every row (a third of a second at 10,000)
         header.setSectionResizeMode(DocumentListModel.TITLE, QHeaderView.Stretch)
-        for column, sample in ((DocumentListModel.STATUS, "标注中"), (DocumentListModel.SPANS, "标注 ")):
+        for column, sample in ((DocumentListModel.STATUS, "标注中"), (DocumentListModel.SPANS, "⚑00 000")):
             header.setSectionResizeMode(column, QHeaderView.Fixed)
             header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 18)
         header.setHighlightSections(False)
@@ -156,7 +164,7 @@ class DocumentList(QWidget):
             found = {hit.id for hit in self.project.search(query, limit=SEARCH_LIMIT)}
             rows = [row for row in rows if row.id in found]
         blocker = self.view.selectionModel().blockSignals(True)
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, dispute_counts(self.project))
         self.view.selectionModel().blockSignals(blocker)
         if self._current is not None:
             self._highlight(self._current)

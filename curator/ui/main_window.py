@@ -382,6 +382,8 @@ class MainWindow(QMainWindow):
     # -- refreshing ----------------------------------------------------------------------
 
     def _on_changed(self, tables: frozenset) -> None:
+        if "disputes" in tables:
+            self._list_timer.start()  # a dispute was decided: the list's counts change
         if "documents" in tables:
             self._list_timer.start()  # a status changed: filters may change which rows show
             self._update_progress()

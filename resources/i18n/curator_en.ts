@@ -127,6 +127,99 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
     </message>
 </context>
 <context>
+    <name>AdjudicationView</name>
+    <message>
+        <location filename="../../curator/ui/adjudicate.py" line="36" />
+        <source>裁决分歧</source>
+        <translation>Adjudicate disputes</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/adjudicate.py" line="59" />
+        <source>键</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/adjudicate.py" line="59" />
+        <source>标注者</source>
+        <translation>Annotator</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/adjudicate.py" line="59" />
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/adjudicate.py" line="65" />
+        <source>1–9 采用该行的版本 · 0 或 Delete 全部拒绝 · Tab 下一处 · Shift+Tab 上一处 · Ctrl+Z 撤销</source>
+        <translation>1–9 take that row's version · 0 or Delete reject them all · Tab next · Shift+Tab previous · Ctrl+Z undo</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/adjudicate.py" line="67" />
+        <source>标为已审核</source>
+        <translation>Mark reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/adjudicate.py" line="70" />
+        <source>下一篇有分歧的文章</source>
+        <translation>Next document with disputes</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/adjudicate.py" line="100" />
+        <source>（没有文章）</source>
+        <translation>(no document)</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/adjudicate.py" line="102" />
+        <source>&lt;b&gt;{0}&lt;/b&gt; — 没有未决的分歧</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; — no open dispute</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/adjudicate.py" line="103" />
+        <source>本篇的分歧已全部裁决，可以标为已审核。</source>
+        <translation>Every dispute of this document is decided; it can be marked reviewed.</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/adjudicate.py" line="106" />
+        <source>数值不同</source>
+        <translation>Different values</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/adjudicate.py" line="106" />
+        <source>标注不同</source>
+        <translation>Different spans</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/adjudicate.py" line="107" />
+        <source>&lt;b&gt;{0}&lt;/b&gt; — 第 {1} / {2} 处分歧（{3}）</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; — dispute {1} of {2} ({3})</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/adjudicate.py" line="149" />
+        <source>（没有数据行）</source>
+        <translation>(no figure row)</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/adjudicate.py" line="151" />
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/adjudicate.py" line="151" />
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/adjudicate.py" line="151" />
+        <source>限定</source>
+        <translation>Qualifier</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/adjudicate.py" line="155" />
+        <source>（未标注）</source>
+        <translation>(not tagged)</translation>
+    </message>
+</context>
+<context>
     <name>Annotator</name>
     <message>
         <location filename="../../curator/ui/annotate.py" line="88" />
@@ -199,12 +292,12 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../curator/ui/document_list.py" line="90" />
+        <location filename="../../curator/ui/document_list.py" line="98" />
         <source>搜索全文（Ctrl+F）</source>
         <translation>Search full text (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/document_list.py" line="93" />
+        <location filename="../../curator/ui/document_list.py" line="101" />
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -212,19 +305,24 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../curator/ui/document_list.py" line="45" />
+        <location filename="../../curator/ui/document_list.py" line="48" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/document_list.py" line="45" />
+        <location filename="../../curator/ui/document_list.py" line="48" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/document_list.py" line="45" />
+        <location filename="../../curator/ui/document_list.py" line="48" />
         <source>标注</source>
         <translation>Spans</translation>
+    </message>
+    <message>
+        <location filename="../../curator/ui/document_list.py" line="68" />
+        <source>{0} 个标注，{1} 处分歧待裁决（团队 → 裁决分歧）</source>
+        <translation>{0} spans, {1} disputes to decide (Team → Adjudicate disputes)</translation>
     </message>
 </context>
 <context>
@@ -739,82 +837,82 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="167" />
+        <location filename="../../curator/ui/main_window.py" line="170" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="168" />
+        <location filename="../../curator/ui/main_window.py" line="171" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="170" />
+        <location filename="../../curator/ui/main_window.py" line="173" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="203" />
+        <location filename="../../curator/ui/main_window.py" line="206" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="261" />
+        <location filename="../../curator/ui/main_window.py" line="264" />
         <source>部分文件未能导入</source>
         <translation>Some files were not imported</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="283" />
+        <location filename="../../curator/ui/main_window.py" line="286" />
         <source>这是 {0} 的工作包：其中的修改都记在 {0} 名下。</source>
         <translation>This is {0}'s work package: every edit in it is recorded as {0}'s.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="291" />
+        <location filename="../../curator/ui/main_window.py" line="294" />
         <source>标注人：{0}</source>
         <translation>Annotator: {0}</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="319" />
+        <location filename="../../curator/ui/main_window.py" line="322" />
         <source>所有文章都已完成。</source>
         <translation>Every document is done.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="406" />
+        <location filename="../../curator/ui/main_window.py" line="411" />
         <source>本篇：&lt;span style='color:{0}'&gt;{1}&lt;/span&gt; · {2} 个标注 · {3} 条建议</source>
         <translation>This document: &lt;span style='color:{0}'&gt;{1}&lt;/span&gt; · {2} spans · {3} suggestions</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="413" />
+        <location filename="../../curator/ui/main_window.py" line="418" />
         <source>进度：{0} / {1} 篇已完成</source>
         <translation>Progress: {0} of {1} documents done</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="418" />
+        <location filename="../../curator/ui/main_window.py" line="423" />
         <source>此项目正由另一个 curator 打开（{0}），现以只读方式显示；修改不会保存。</source>
         <translation>Another curator has this project open ({0}); it is shown read-only and changes are not saved.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="420" />
+        <location filename="../../curator/ui/main_window.py" line="425" />
         <source>此项目正由另一台电脑上的 curator 打开（{0}），现以只读方式显示；修改不会保存。若那里已不再打开它，可运行 curator unlock "{1}" 后重新打开。</source>
         <translation>This project is open in curator on another computer ({0}); it is shown read-only and changes are not saved. If it is no longer open there, run curator unlock "{1}" and open it again.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="422" />
+        <location filename="../../curator/ui/main_window.py" line="427" />
         <source>此项目以只读方式打开；修改不会保存。</source>
         <translation>This project is open read-only; changes are not saved.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="431" />
+        <location filename="../../curator/ui/main_window.py" line="436" />
         <source>备份未能完成：{0}。请腾出磁盘空间或检查备份文件夹 {1}。</source>
         <translation>Backups are not being made: {0}. Free some disk space or check the backup folder {1}.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="436" />
+        <location filename="../../curator/ui/main_window.py" line="441" />
         <source>内存项目</source>
         <translation>in-memory project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="440" />
+        <location filename="../../curator/ui/main_window.py" line="445" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>

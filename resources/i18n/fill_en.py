@@ -14,6 +14,23 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ENGLISH = {
+    # team work: adjudication and the document list
+    "裁决分歧": "Adjudicate disputes",
+    "键": "Key",
+    "标注者": "Annotator",
+    "版本": "Version",
+    "1–9 采用该行的版本 · 0 或 Delete 全部拒绝 · Tab 下一处 · Shift+Tab 上一处 · Ctrl+Z 撤销": "1–9 take that row's version · 0 or Delete reject them all · Tab next · Shift+Tab previous · Ctrl+Z undo",
+    "标为已审核": "Mark reviewed",
+    "下一篇有分歧的文章": "Next document with disputes",
+    "（没有文章）": "(no document)",
+    "<b>{0}</b> — 没有未决的分歧": "<b>{0}</b> — no open dispute",
+    "本篇的分歧已全部裁决，可以标为已审核。": "Every dispute of this document is decided; it can be marked reviewed.",
+    "数值不同": "Different values",
+    "标注不同": "Different spans",
+    "<b>{0}</b> — 第 {1} / {2} 处分歧（{3}）": "<b>{0}</b> — dispute {1} of {2} ({3})",
+    "（没有数据行）": "(no figure row)",
+    "（未标注）": "(not tagged)",
+    "{0} 个标注，{1} 处分歧待裁决（团队 → 裁决分歧）": "{0} spans, {1} disputes to decide (Team → Adjudicate disputes)",
     "导出时出现意外错误：{0}: {1}": "The export failed unexpectedly: {0}: {1}",
     "学习": "Learn",
     "从已接受的标注学习，为本文提出更多建议（带分数）；之后随标注自动重新学习": "Learn from the accepted spans and suggest more for this document (with scores); it relearns as you annotate",

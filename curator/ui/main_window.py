@@ -6,12 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from curator.core.model import STATUSES
 from curator.services import annotating
-from curator.ui import file_actions
+from curator.ui import file_actions, window_menus
 from curator.ui.annotate import Annotator
 from curator.ui.article_view import ArticleView
 from curator.ui.document_list import DocumentList
@@ -21,7 +21,6 @@ from curator.ui.identity import annotator_dialog
 from curator.ui.panels_factory import Panels, make_panels, panel_titles
 from curator.ui.session import Session
 from curator.ui.settings import Settings
-from curator.ui.shortcuts import ShortcutSheet, sequences
 from curator.ui.texts import STATUS_COLORS, status_title
 
 LIST_REFRESH_MS = 150
@@ -99,105 +98,10 @@ class MainWindow(QMainWindow):
         self.resize(min(1340, screen.width()), min(820, screen.height() - 40))
 
     def _build_actions(self) -> None:
-        self.actions: dict[str, QAction] = {}
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("文件(&F)"))
-        self._add(file_menu, "new_project", self.tr("新建项目…"), lambda: file_actions.new_project(self))
-        self._add(file_menu, "open_project", self.tr("打开项目…"), lambda: file_actions.open_project(self))
-        self.recent_menu = file_menu.addMenu(self.tr("最近的项目"))
-        self.recent_menu.aboutToShow.connect(lambda: file_actions.fill_recent_menu(self, self.recent_menu))
-        file_menu.addSeparator()
-        self._add(file_menu, "import_files", self.tr("导入文件或文件夹…"), lambda: file_actions.import_files(self))
-        self._add(file_menu, "paste_article", self.tr("粘贴为新文章…"), lambda: file_actions.paste_article(self))
-        self._add(file_menu, "export", self.tr("导出…"), lambda: file_actions.export(self))
-        self._add(file_menu, "import_corrections", self.tr("导入修改（Excel）…"), lambda: file_actions.import_corrections(self))
-        file_menu.addSeparator()
-        self._add(file_menu, "quit", self.tr("退出"), self.close)
-
-        edit_menu = menu.addMenu(self.tr("编辑(&E)"))
-        undo = self.session.undo_stack.createUndoAction(self, self.tr("撤销"))
-        redo = self.session.undo_stack.createRedoAction(self, self.tr("重做"))
-        undo.setShortcuts(sequences("undo"))
-        redo.setShortcuts(sequences("redo"))
-        self.actions.update(undo=undo, redo=redo)
-        edit_menu.addActions([undo, redo])
-        edit_menu.addSeparator()
-        self._add(edit_menu, "delete_span", self.tr("删除标注 / 拒绝建议"), self._delete_span, widget=self.article)
-        self._add(edit_menu, "accept_suggestion", self.tr("接受建议"), self.annotator.accept_suggestion, widget=self.article)
-        self._add(edit_menu, "accept_all_label", self.tr("接受本篇同类建议"), self.annotator.accept_all_like_caret,
-                  widget=self.article)
-        self._add(edit_menu, "clear_selection", self.tr("取消选择"), self.article.clear_selection, widget=self.article)
-        self._add(edit_menu, "find", self.tr("搜索…"), self._focus_search)
-        edit_menu.addSeparator()
-        for label in self.project.labels():
-            action = QAction(f"{label.title}", self)
-            if label.hotkey:
-                action.setShortcut(QKeySequence(label.hotkey))
-            action.triggered.connect(lambda _=False, name=label.name: self._tag(name))
-            edit_menu.addAction(action)
-            self.addAction(action)
-            self.actions[f"label_{label.name}"] = action
-
-        doc_menu = menu.addMenu(self.tr("文章(&D)"))
-        self._add(doc_menu, "next_document", self.tr("下一篇"), lambda: self._step(1))
-        self._add(doc_menu, "previous_document", self.tr("上一篇"), lambda: self._step(-1))
-        self._add(doc_menu, "done_and_next", self.tr("完成并打开下一篇"), self._done_and_next)
-        doc_menu.addSeparator()
-        self.status_group = QActionGroup(self)
-        for status in STATUSES:
-            action = self._add(doc_menu, f"status_{status}", status_title(status),
-                               lambda _=False, s=status: self.annotator.set_status(s))
-            action.setCheckable(True)
-            self.status_group.addAction(action)
-
-        view_menu = menu.addMenu(self.tr("设置(&S)"))
-        words = self._add(view_menu, "snap_words", self.tr("对齐到词语"), self._toggle_snap)
-        quotes = self._add(view_menu, "snap_quotes", self.tr("扩展到引号、书名号"), self._toggle_snap)
-        spread = self._add(view_menu, "spread", self.tr("推广到所有相同文字"), self._toggle_snap)
-        spread.setToolTip(self.tr("标注举措、地点、机构、人物后，把项目中每处相同文字列为建议"))
-        for action, name in ((words, "snap_words"), (quotes, "snap_quotes"), (spread, "spread")):
-            action.setCheckable(True)
-            action.setChecked(self.settings.flag(name, default=name == "spread"))
-        self._toggle_snap()
-        view_menu.addSeparator()
-        self._add(view_menu, "annotator_name", self.tr("标注人…"), self.change_annotator)
-        language = view_menu.addMenu(self.tr("界面语言"))
-        file_actions.fill_language_menu(self, language)
-
-        from curator.ui import team_dialogs  # the 团队 menu: split, merge, agreement, adjudication
-        team_dialogs.install(self)
-
-        help_menu = menu.addMenu(self.tr("帮助(&H)"))
-        self._add(help_menu, "shortcut_sheet", self.tr("快捷键"), lambda: ShortcutSheet(self).exec())
-
-        toolbar = QToolBar(self.tr("工具栏"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        for status in STATUSES:
-            toolbar.addAction(self.actions[f"status_{status}"])
-        toolbar.addAction(self.actions["done_and_next"])
-        toolbar.addSeparator()
-        toolbar.addActions([words, quotes])
-        toolbar.addSeparator()
-        toolbar.addActions([undo, redo])
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
+        window_menus.build(self)
 
     def _add(self, menu, name: str, text: str, slot, *, widget: QWidget | None = None) -> QAction:
-        action = QAction(text, widget or self)
-        keys = sequences(name) if name in _KEYED else []
-        if keys:
-            action.setShortcuts(keys)
-        if widget is not None:
-            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-            widget.addAction(action)
-        else:
-            self.addAction(action)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        self.actions[name] = action
-        return action
+        return window_menus.add_action(self, menu, name, text, slot, widget=widget)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -475,11 +379,3 @@ class MainWindow(QMainWindow):
         self.settings.set_last_document(self.project.path, self.current_doc)
         self.settings.sync()
         super().closeEvent(event)
-
-
-_KEYED = {
-    "next_document", "previous_document", "find", "delete_span", "clear_selection", "done_and_next",
-    "accept_suggestion", "accept_all_label",
-    "status_todo", "status_in_progress", "status_done", "status_reviewed", "snap_words", "snap_quotes",
-    "open_project", "new_project", "import_files", "paste_article", "export", "shortcut_sheet", "quit",
-}

@@ -697,222 +697,222 @@ Restore it from the newest backup ({2})? The damaged file is kept beside it.</tr
         <translation>Suggestions</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="104" />
+        <location filename="../../curator/ui/window_menus.py" line="28" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="105" />
+        <location filename="../../curator/ui/window_menus.py" line="29" />
         <source>新建项目…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="106" />
+        <location filename="../../curator/ui/window_menus.py" line="30" />
         <source>打开项目…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="107" />
+        <location filename="../../curator/ui/window_menus.py" line="31" />
         <source>最近的项目</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="110" />
+        <location filename="../../curator/ui/window_menus.py" line="34" />
         <source>导入文件或文件夹…</source>
         <translation>Import files or folder…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="111" />
+        <location filename="../../curator/ui/window_menus.py" line="35" />
         <source>粘贴为新文章…</source>
         <translation>Paste as new document…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="112" />
+        <location filename="../../curator/ui/window_menus.py" line="36" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="115" />
+        <location filename="../../curator/ui/window_menus.py" line="39" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="117" />
+        <location filename="../../curator/ui/window_menus.py" line="41" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="118" />
+        <location filename="../../curator/ui/window_menus.py" line="42" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="119" />
+        <location filename="../../curator/ui/window_menus.py" line="43" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="113" />
+        <location filename="../../curator/ui/window_menus.py" line="37" />
         <source>导入修改（Excel）…</source>
         <translation>Import corrections (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="125" />
+        <location filename="../../curator/ui/window_menus.py" line="49" />
         <source>删除标注 / 拒绝建议</source>
         <translation>Delete span / reject suggestion</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="126" />
+        <location filename="../../curator/ui/window_menus.py" line="50" />
         <source>接受建议</source>
         <translation>Accept suggestion</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="127" />
+        <location filename="../../curator/ui/window_menus.py" line="51" />
         <source>接受本篇同类建议</source>
         <translation>Accept all suggestions of this label here</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="129" />
+        <location filename="../../curator/ui/window_menus.py" line="53" />
         <source>取消选择</source>
         <translation>Clear selection</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="130" />
+        <location filename="../../curator/ui/window_menus.py" line="54" />
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="141" />
+        <location filename="../../curator/ui/window_menus.py" line="65" />
         <source>文章(&amp;D)</source>
         <translation>&amp;Document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="142" />
+        <location filename="../../curator/ui/window_menus.py" line="66" />
         <source>下一篇</source>
         <translation>Next document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="143" />
+        <location filename="../../curator/ui/window_menus.py" line="67" />
         <source>上一篇</source>
         <translation>Previous document</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="144" />
+        <location filename="../../curator/ui/window_menus.py" line="68" />
         <source>完成并打开下一篇</source>
         <translation>Done, next</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="153" />
+        <location filename="../../curator/ui/window_menus.py" line="77" />
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="154" />
+        <location filename="../../curator/ui/window_menus.py" line="78" />
         <source>对齐到词语</source>
         <translation>Snap to words</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="155" />
+        <location filename="../../curator/ui/window_menus.py" line="79" />
         <source>扩展到引号、书名号</source>
         <translation>Snap to quotes</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="156" />
+        <location filename="../../curator/ui/window_menus.py" line="80" />
         <source>推广到所有相同文字</source>
         <translation>Spread tags to every occurrence</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="157" />
+        <location filename="../../curator/ui/window_menus.py" line="81" />
         <source>标注举措、地点、机构、人物后，把项目中每处相同文字列为建议</source>
         <translation>After tagging an initiative, place, organisation or person, suggest every other occurrence in the project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="163" />
+        <location filename="../../curator/ui/window_menus.py" line="87" />
         <source>标注人…</source>
         <translation>Annotator…</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="164" />
+        <location filename="../../curator/ui/window_menus.py" line="88" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="170" />
+        <location filename="../../curator/ui/window_menus.py" line="94" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="171" />
+        <location filename="../../curator/ui/window_menus.py" line="95" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="173" />
+        <location filename="../../curator/ui/window_menus.py" line="97" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="206" />
+        <location filename="../../curator/ui/main_window.py" line="110" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="264" />
+        <location filename="../../curator/ui/main_window.py" line="168" />
         <source>部分文件未能导入</source>
         <translation>Some files were not imported</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="286" />
+        <location filename="../../curator/ui/main_window.py" line="190" />
         <source>这是 {0} 的工作包：其中的修改都记在 {0} 名下。</source>
         <translation>This is {0}'s work package: every edit in it is recorded as {0}'s.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="294" />
+        <location filename="../../curator/ui/main_window.py" line="198" />
         <source>标注人：{0}</source>
         <translation>Annotator: {0}</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="322" />
+        <location filename="../../curator/ui/main_window.py" line="226" />
         <source>所有文章都已完成。</source>
         <translation>Every document is done.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="411" />
+        <location filename="../../curator/ui/main_window.py" line="315" />
         <source>本篇：&lt;span style='color:{0}'&gt;{1}&lt;/span&gt; · {2} 个标注 · {3} 条建议</source>
         <translation>This document: &lt;span style='color:{0}'&gt;{1}&lt;/span&gt; · {2} spans · {3} suggestions</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="418" />
+        <location filename="../../curator/ui/main_window.py" line="322" />
         <source>进度：{0} / {1} 篇已完成</source>
         <translation>Progress: {0} of {1} documents done</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="423" />
+        <location filename="../../curator/ui/main_window.py" line="327" />
         <source>此项目正由另一个 curator 打开（{0}），现以只读方式显示；修改不会保存。</source>
         <translation>Another curator has this project open ({0}); it is shown read-only and changes are not saved.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="425" />
+        <location filename="../../curator/ui/main_window.py" line="329" />
         <source>此项目正由另一台电脑上的 curator 打开（{0}），现以只读方式显示；修改不会保存。若那里已不再打开它，可运行 curator unlock "{1}" 后重新打开。</source>
         <translation>This project is open in curator on another computer ({0}); it is shown read-only and changes are not saved. If it is no longer open there, run curator unlock "{1}" and open it again.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="427" />
+        <location filename="../../curator/ui/main_window.py" line="331" />
         <source>此项目以只读方式打开；修改不会保存。</source>
         <translation>This project is open read-only; changes are not saved.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="436" />
+        <location filename="../../curator/ui/main_window.py" line="340" />
         <source>备份未能完成：{0}。请腾出磁盘空间或检查备份文件夹 {1}。</source>
         <translation>Backups are not being made: {0}. Free some disk space or check the backup folder {1}.</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="441" />
+        <location filename="../../curator/ui/main_window.py" line="345" />
         <source>内存项目</source>
         <translation>in-memory project</translation>
     </message>
     <message>
-        <location filename="../../curator/ui/main_window.py" line="445" />
+        <location filename="../../curator/ui/main_window.py" line="349" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>

@@ -41,6 +41,7 @@ class Importing:
         report = ImportReport()
         pending: list[tuple[FileBatch, list[int], list[str]]] = []
         self._index_ready: list[tuple[int, str]] = []  # (doc_id, text) of files whose savepoint is released
+        self._index_held = 0  # characters in _index_ready
         size = 0
         storage_error = ""
         try:
@@ -51,11 +52,12 @@ class Importing:
                 if not self.db.conn.in_transaction:
                     self.db.conn.execute("BEGIN")
                 try:
-                    if sum(len(text) for _, text in self._index_ready) > FTS_BATCH_CHARS:
+                    if self._index_held > FTS_BATCH_CHARS:
                         self._write_index(self._index_ready)
                     with self.db.atomic():  # a savepoint: this file whole or not at all
                         added, duplicates, chars, unindexed = self._import_articles(batch.articles)
                     self._index_ready.extend(unindexed)
+                    self._index_held += sum(len(text) for _, text in unindexed)
                 except (ValueError, sqlite3.IntegrityError) as exc:
                     self._next_ids.clear()
                     report.problems.append(Problem(batch.path, str(exc)))
@@ -90,6 +92,7 @@ class Importing:
                 return
         # SQLite rolls the whole transaction back on some errors (a full disk): say so for each file in it
         self._index_ready.clear()
+        self._index_held = 0
         self._next_ids.clear()
         reason = storage_error or "the transaction was rolled back"
         report.problems[:0] = [Problem(batch.path, f"not imported: {reason}") for batch, _, _ in pending]
@@ -97,6 +100,8 @@ class Importing:
     def _write_index(self, rows: list[tuple[int, str]]) -> None:
         self.db.conn.executemany("INSERT INTO documents_fts (rowid, grams) VALUES (?, ?)",
                                  ((doc_id, index_text(text)) for doc_id, text in rows))
+        if rows is self._index_ready:
+            self._index_held = 0
         rows.clear()
 
     def _import_articles(self, articles: Iterable[Article]) -> tuple[list[int], list[str], int, list[tuple[int, str]]]:

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from curator.cli import main
-from curator.core.edits import tag_span
+from curator.core.edits import combine, tag_span
 from curator.core.importing import read_path
 from curator.store import Project, ProjectError
 
@@ -154,8 +154,18 @@ def test_a_really_full_file_system(tmp_path):
         with Project.open(path, read_only=True) as store:
             assert store.document_count() == count == len(report.added)
         try:
-            Project.open(path).close()
+            store = Project.open(path)
         except ProjectError as exc:  # its lock file may not fit any more either
             assert "cannot open it for writing (No space left on device)" in str(exc)
+        else:
+            with store:  # opened for writing: an edit fails cleanly and changes nothing
+                assert not store.read_only
+                doc = store.document(report.added[0])
+                edit = combine("many", [tag_span(doc, 0, 2, "place", span_id=store.next_id("spans"),
+                                                 attrs={"note": "文明" * 500}) for _ in range(200)])
+                with pytest.raises(ProjectError, match="the disk is full"):
+                    store.apply(edit)
+                assert store.stats()["spans"] == {}
+        assert _integrity(path) == "ok"
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)

@@ -124,3 +124,45 @@ def test_an_accepted_rule_suggestion_is_manual(store):
     assert [row["span_ids"] for row in store.facts("figures", doc_id=4)] == [[suggestion.id]]
     with pytest.raises(ValueError, match="only a suggestion"):
         accept_suggestion(doc, store.span(suggestion.id))
+
+
+# -- suggesting over the project ------------------------------------------------------------------------
+
+def test_suggest_project_stores_each_documents_suggestions_and_reports_progress(project):
+    from curator.services.suggesting import SuggestReport, suggest_project
+
+    seen = []
+    report = suggest_project(project, ["figure"], progress=lambda done, total: seen.append((done, total)))
+    stored = sum(len(project.spans(d.id, origin="suggested")) for d in project.documents())
+    assert report == SuggestReport(documents=4, proposed=stored, cancelled=False) and stored > 4
+    assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    assert {s.label for d in project.documents() for s in project.spans(d.id)} == {"figure"}
+    assert all(s.attrs["source"] == "rules" for d in project.documents() for s in project.spans(d.id))
+    assert suggest_project(project, ["figure"]) == SuggestReport(4, 0)  # nothing new the second time
+
+
+def test_suggest_project_stops_when_cancelled_and_keeps_what_it_stored(project):
+    from curator.services.suggesting import suggest_project
+
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 2  # after two documents
+
+    report = suggest_project(project, ["figure"], cancelled=cancelled)
+    assert (report.documents, report.cancelled) == (2, True)
+    with_suggestions = [d.id for d in project.documents() if project.spans(d.id, origin="suggested")]
+    assert with_suggestions == [1, 2]
+    assert report.proposed == sum(len(project.spans(d, origin="suggested")) for d in (1, 2))
+
+
+def test_suggest_document_with_every_label_and_with_some(project):
+    from curator.services.suggesting import suggest_document
+
+    every = suggest_document(project, 1)
+    assert every.label == "建议" and {c.after["label"] for c in every.changes} >= {"figure", "place"}
+    only = suggest_document(project, 1, ["place"])
+    assert {c.after["label"] for c in only.changes} == {"place"}
+    ids = [c.after["id"] for c in every.changes]
+    assert ids == list(range(ids[0], ids[0] + len(ids)))  # one block of consecutive ids

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from curator.core.edits import accept_suggestion, reject_suggestion, tag_span
+from curator.core.edits import Edit, accept_suggestion, reject_suggestion, tag_span
 from curator.core.importing import read_path
 from curator.store import Project
 from curator.services.suggesting import SPREAD_LABELS, spread_edit
@@ -69,11 +69,11 @@ def test_names_spread_whatever_their_label(store, label):
 def test_labels_that_are_not_names_do_not_spread(store, label):
     span = tagged(store, 2, "张建国", label)
     assert label not in SPREAD_LABELS
-    assert spread_edit(store, span).changes == ()
+    assert spread_edit(store, span) == Edit("", ())
 
 
 def test_a_text_under_two_characters_does_not_spread(store):
-    assert spread_edit(store, tagged(store, 2, "张", "person")).changes == ()
+    assert spread_edit(store, tagged(store, 2, "张", "person")) == Edit("", ())
     assert spread_edit(store, tagged(store, 2, "张建", "person")).changes != ()
 
 
@@ -161,8 +161,11 @@ def test_suggest_document_with_every_label_and_with_some(project):
     from curator.services.suggesting import suggest_document
 
     every = suggest_document(project, 1)
+    ids = [c.after["id"] for c in every.changes]
+    assert ids == list(range(ids[0], ids[0] + len(ids)))  # one block of consecutive ids, reserved
+    assert project.next_id("spans") == ids[-1] + 1
     assert every.label == "建议" and {c.after["label"] for c in every.changes} >= {"figure", "place"}
     only = suggest_document(project, 1, ["place"])
     assert {c.after["label"] for c in only.changes} == {"place"}
-    ids = [c.after["id"] for c in every.changes]
-    assert ids == list(range(ids[0], ids[0] + len(ids)))  # one block of consecutive ids
+    project.apply(every)
+    assert suggest_document(project, 1) == Edit("建议", ())  # nothing new

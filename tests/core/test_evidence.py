@@ -79,3 +79,15 @@ def test_spans_outside_the_text_are_left_out():
     assert evidence_for(TEXT, []) == ""
     last = len(TEXT)
     assert evidence_for(TEXT, [(last - 2, last)]) == "新段落开头，没有【句号】"
+
+
+def test_a_line_starting_with_an_odd_number_of_spaces_loses_only_the_spaces():
+    for spaces in (" ", "   ", "\u3000"):
+        text = f"上一行\n{spaces}文明实践站建成。"
+        assert evidence_sentence(text, *at(text, "实践站")) == "文明【实践站】建成。"
+        assert text[slice(*sentence_bounds(text, *at(text, "文明")))] == "文明实践站建成。"
+
+
+def test_after_an_overlapping_span_later_spans_are_still_marked():
+    spans = [at(TEXT, "志愿者"), at(TEXT, "愿者超"), at(TEXT, "万人")]
+    assert evidence_for(TEXT, spans) == "【志愿者】超3【万人】！"

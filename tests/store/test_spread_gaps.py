@@ -169,3 +169,11 @@ def test_suggest_document_with_every_label_and_with_some(project):
     assert {c.after["label"] for c in only.changes} == {"place"}
     project.apply(every)
     assert suggest_document(project, 1) == Edit("建议", ())  # nothing new
+
+
+def test_suggest_project_with_every_label(project):
+    from curator.services.suggesting import suggest_project
+
+    report = suggest_project(project)
+    labels = {s.label for d in project.documents() for s in project.spans(d.id, origin="suggested")}
+    assert report.documents == 4 and labels >= {"figure", "place"}

@@ -190,7 +190,7 @@ def kill_imports(tmp_path: Path, folder: dict[int, str], kills: int, *, seed: in
     child.proc.communicate()
     print(f"{kills} kills, {partial} left a partial import")
     assert problems == []
-    assert partial >= kills // 3, f"only {partial} of {kills} kills landed while files were being imported"
+    assert partial >= kills // 4, f"only {partial} of {kills} kills landed while files were being imported"
 
 
 def test_an_import_killed_at_random_moments_leaves_each_document_whole_or_absent(tmp_path, folder):
@@ -294,7 +294,8 @@ def kill_exports(tmp_path: Path, project: Path, fmt: str, kills: int, *, seed: i
 
     problems, replaced, kept = [], 0, 0
     child = Child(args, env)
-    for kill, moment in enumerate(moments(rng, kills, duration * 1.3)):
+    # kills exports killed, then one left to finish: an export that ends replaces the target whole
+    for kill, moment in enumerate([*moments(rng, kills, duration * 1.3), None]):
         with Project.open(work) as store:  # each export has a new document: old and new differ
             store.import_batches([*read_path(_one_more(tmp_path, kill))])
             store.apply(facts_edit(store, store.document_count()))

@@ -97,3 +97,9 @@ def test_fact_row_chooses_the_table_by_label_and_refuses_others():
     assert "name" in fact_row(DOC, span("光盘行动", "initiative", span_id=3), fact_id=1)
     with pytest.raises(ValueError, match="'place' has no fact table"):
         fact_row(DOC, BEIJING, fact_id=1)
+
+
+def test_initiative_name_keeps_latin_letters_at_its_edges():
+    doc = Document(id=3, title="t", text="推进“X光行动X”")
+    initiative = Span(id=4, doc_id=3, start=2, end=9, label="initiative", text="“X光行动X”")
+    assert initiative_row(doc, initiative, fact_id=5)["name"] == "X光行动X"

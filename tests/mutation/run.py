@@ -34,7 +34,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "evidence": ("curator/core/evidence.py", ["tests/core/test_evidence.py", "tests/export/test_export_evidence_props.py",
                                               "tests/export/test_export_data_files.py"]),
     "grams": ("curator/core/grams.py", ["tests/core/test_grams.py", "tests/store/test_search.py"]),
-    "segment": ("curator/core/segment.py", ["tests/core/test_segment.py"]),
+    "segment": ("curator/core/segment.py", ["tests/core/test_segment.py", "tests/core/test_segment_edges.py"]),
     "model": ("curator/core/model.py", ["tests/core/test_model.py", "tests/core/test_edits.py", "tests/core/test_facts.py",
                                         "tests/store/test_edits_roundtrip.py"]),
     "spread": ("curator/core/suggest/spread.py", ["tests/core/test_suggest_spread.py", "tests/core/test_spread_edges.py", "tests/store/test_suggesting.py",

@@ -158,14 +158,18 @@ def test_a_really_full_file_system(tmp_path):
         except ProjectError as exc:  # its lock file may not fit any more either
             assert "cannot open it for writing (No space left on device)" in str(exc)
         else:
-            with store:  # opened for writing: an edit fails cleanly and changes nothing
+            with store:  # opened for writing: an import and an edit fail cleanly and change nothing
                 assert not store.read_only
-                doc = store.document(report.added[0])
-                edit = combine("many", [tag_span(doc, 0, 2, "place", span_id=store.next_id("spans"),
-                                                 attrs={"note": "文明" * 500}) for _ in range(200)])
-                with pytest.raises(ProjectError, match="the disk is full"):
-                    store.apply(edit)
-                assert store.stats()["spans"] == {}
+                again = store.import_batches(read_path(folder))
+                assert not again.added and again.problems
+                assert all("the disk is full" in p.reason for p in again.problems)
+                for summary in store.documents()[:1]:
+                    doc = store.document(summary.id)
+                    edit = combine("many", [tag_span(doc, 0, 2, "place", span_id=store.next_id("spans"),
+                                                     attrs={"note": "文明" * 500}) for _ in range(200)])
+                    with pytest.raises(ProjectError, match="the disk is full"):
+                        store.apply(edit)
+                assert store.document_count() == count and store.stats()["spans"] == {}
         assert _integrity(path) == "ok"
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)

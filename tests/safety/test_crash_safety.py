@@ -45,6 +45,16 @@ class Ledger:
         self.cut_short += pending is not None
         return pending
 
+    def settle(self, in_flight: tuple[str, list[int]] | None, spans: set[int]) -> None:
+        """The edit cut short committed or not (its "done" never came): take what the file says."""
+        if in_flight is None:
+            return
+        op, ids = in_flight
+        committed = set(ids) <= spans if op == "+" else not set(ids) & spans
+        if committed:
+            (self.present if op == "+" else self.absent).update(ids)
+            (self.absent if op == "+" else self.present).difference_update(ids)
+
 
 def _spawn(path: Path, seed: int, env: dict[str, str]) -> subprocess.Popen:
     return subprocess.Popen(
@@ -78,6 +88,7 @@ def _kill_writers(path: Path, kills: int, *, seed: int, one_change_at_a_time: bo
         child.stderr.close()
         in_flight = ledger.read([first.strip(), *rest.splitlines()])
         problems += [f"after kill {kill + 1}: {p}" for p in _check(path, ledger, in_flight)]
+        ledger.settle(in_flight, _span_ids(path))
         child = following
     assert ledger.returned >= kills, "the writers hardly wrote anything before being killed"
     print(f"{kills} kills, {ledger.returned} edits returned, {ledger.cut_short} cut short")
@@ -94,9 +105,10 @@ def _check(path: Path, ledger: Ledger, in_flight: tuple[str, list[int]] | None) 
             problems.append(f"integrity_check: {integrity[:3]}")
         spans = {row[0] for row in conn.execute("SELECT id FROM spans")}
         cited = {int(i) for (ids,) in conn.execute("SELECT span_ids FROM figures") for i in ids.strip("[]").split(",") if i}
-        if lost := ledger.present - spans:
+        cut_short = set(in_flight[1]) if in_flight else set()  # committed or not: checked below
+        if lost := ledger.present - spans - cut_short:
             problems.append(f"spans of returned edits are gone: {sorted(lost)[:5]}")
-        if back := ledger.absent & spans:
+        if back := (ledger.absent & spans) - cut_short:
             problems.append(f"spans deleted by returned edits are back: {sorted(back)[:5]}")
         if spans != cited:
             problems.append(f"half an edit: {len(spans ^ cited)} spans without their figure row or rows without their span")
@@ -111,6 +123,14 @@ def _check(path: Path, ledger: Ledger, in_flight: tuple[str, list[int]] | None) 
         if counts:
             problems.append(f"{counts} documents' span_count disagrees with their spans")
         return problems
+    finally:
+        conn.close()
+
+
+def _span_ids(path: Path) -> set[int]:
+    conn = sqlite3.connect(path)
+    try:
+        return {row[0] for row in conn.execute("SELECT id FROM spans")}
     finally:
         conn.close()
 

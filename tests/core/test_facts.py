@@ -103,3 +103,27 @@ def test_initiative_name_keeps_latin_letters_at_its_edges():
     doc = Document(id=3, title="t", text="推进“X光行动X”")
     initiative = Span(id=4, doc_id=3, start=2, end=9, label="initiative", text="“X光行动X”")
     assert initiative_row(doc, initiative, fact_id=5)["name"] == "X光行动X"
+
+
+def test_a_suggested_place_is_not_a_figures_place():
+    suggested = Span(id=8, doc_id=1, start=CHAOYANG.start, end=CHAOYANG.end, label="place", text="朝阳区",
+                     origin="suggested")
+    assert nearest_place(DOC, FIGURE, [BEIJING, suggested]) == "北京市"
+    assert nearest_place(DOC, FIGURE, [suggested]) == "全国"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("青海省格尔木市开展活动\n正文", "格尔木市"),  # the county over its province
+    ("西宁市 格尔木市\n", "格尔木市"),  # county level over prefecture level
+    ("德令哈市，格尔木市，格尔木市\n", "格尔木市"),  # among equals the most frequent
+    ("格尔木市，德令哈市\n", "格尔木市"),  # then the first
+    ("德令哈市，格尔木市\n", "德令哈市"),
+    ("格尔木开展活动\n", "格尔木市"),  # the full name
+    ("标题\n\n第一段西宁市\n第二段格尔木市", "西宁市"),  # only the title and the first paragraph
+    ("标题\n西宁市" + "字" * 395 + "格尔木市", "西宁市"),  # at most LEAD_CHARS characters of them
+    ("没有地名\n正文", ""),
+])
+def test_document_place(text, place):
+    from curator.core.facts import document_place
+
+    assert document_place(text) == place

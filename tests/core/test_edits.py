@@ -234,3 +234,28 @@ def test_rejecting_removes_the_span_and_remembers_where_it_was():
         RowChange("rejections", None, {"id": 4, "doc_id": 3, "start": 0, "end": 4, "label": "place"}),
     ))
     assert reject_suggestion(span, rejection_id=4).label == "拒绝 place"
+
+
+def test_set_cell_records_who_edited_a_fact_row():
+    row = {"id": 1, "value": 3.0, "edited": 0, "edited_by": ""}
+    assert set_cell("figures", row, "value", 4.0, by="李").changes[0].after == {
+        "id": 1, "value": 4.0, "edited": 1, "edited_by": "李"}
+    assert set_cell("figures", row, "value", 4.0).changes[0].after["edited_by"] == ""
+    assert "edited_by" not in set_cell("figures", {"id": 1, "value": 3.0, "edited": 0}, "value", 4.0).changes[0].after
+
+
+def test_fill_places_gives_a_place_only_to_rows_without_one():
+    from curator.core.edits import fill_places
+
+    empty, none, placed = {"id": 1, "place": ""}, {"id": 2}, {"id": 3, "place": "西宁市"}
+    assert fill_places("格尔木市", [("figures", empty), ("initiatives", none), ("figures", placed)]) == [
+        RowChange("figures", empty, {"id": 1, "place": "格尔木市"}),
+        RowChange("initiatives", none, {"id": 2, "place": "格尔木市"}),
+    ]
+
+
+def test_set_document_place():
+    from curator.core.edits import set_document_place
+
+    assert set_document_place(DOC, "格尔木市") == RowChange("documents", {"id": 3, "place": "青海省"},
+                                                           {"id": 3, "place": "格尔木市"})

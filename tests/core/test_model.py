@@ -26,3 +26,16 @@ def test_only_fact_labels_have_a_fact_table():
     assert Label("initiative", "举措", "#fff", "1").fact_table == "initiatives"
     assert Label("place", "地点", "#fff", "3").fact_table is None
     assert Label("place", "地点", "#fff", "3").kind == "entity"
+
+
+def test_the_fact_table_registry():
+    from curator.core.model import (FACT_TABLE_BY_NAME, FACT_TABLE_LIST, FACT_TABLE_NAMES, FACT_TABLES,
+                                    FIGURE_COLUMNS, INITIATIVE_COLUMNS, fact_table_of)
+
+    assert FACT_TABLE_NAMES == ("initiatives", "figures")
+    assert FACT_TABLES == {"initiative": "initiatives", "figure": "figures"}
+    assert [(t.name, t.label, t.title) for t in FACT_TABLE_LIST] == [
+        ("initiatives", "initiative", "举措"), ("figures", "figure", "数据")]
+    assert FACT_TABLE_BY_NAME["figures"].columns == FIGURE_COLUMNS + ("edited_by",)
+    assert FACT_TABLE_BY_NAME["initiatives"].columns == INITIATIVE_COLUMNS + ("edited_by",)
+    assert fact_table_of("figure") == "figures" and fact_table_of("place") is None

@@ -121,6 +121,8 @@ def test_a_suggested_place_is_not_a_figures_place():
     ("格尔木开展活动\n", "格尔木市"),  # the full name
     ("标题\n\n第一段西宁市\n第二段格尔木市", "西宁市"),  # only the title and the first paragraph
     ("标题\n西宁市" + "字" * 395 + "格尔木市", "西宁市"),  # at most LEAD_CHARS characters of them
+    ("德令哈市，格尔木市，格尔木市，德令哈市\n", "德令哈市"),  # a tie goes to the first named
+    ("标题 副标题\n格尔木市开展", "格尔木市"),  # a space does not end the title line
     ("没有地名\n正文", ""),
 ])
 def test_document_place(text, place):

@@ -1,5 +1,7 @@
 """Mutation testing, one module at a time, against only the tests that matter for it (mutmut 3).
 
+    .venv/bin/pip install -e '.[mutation]'
+
     .venv/bin/python tests/mutation/run.py                      # every module below, this working tree
     .venv/bin/python tests/mutation/run.py facts offsets        # some of them
     .venv/bin/python tests/mutation/run.py --ref main facts     # the code and tests of a commit instead

@@ -28,9 +28,10 @@ def span_row(**fields) -> dict:
 def test_a_row_change_freezes_its_rows_and_inverts():
     change = RowChange("spans", None, {"id": 1, "x": 2})
     assert isinstance(change.after, MappingProxyType) and change.row_id == 1
+    assert isinstance(RowChange("spans", {"id": 1}, None).before, MappingProxyType)
     assert change.inverse() == RowChange("spans", {"id": 1, "x": 2}, None)
     assert RowChange("spans", {"id": 5}, None).row_id == 5
-    with pytest.raises(ValueError, match="needs a before or an after"):
+    with pytest.raises(ValueError, match="^a row change needs a before or an after$"):
         RowChange("spans", None, None)
 
 
@@ -242,6 +243,10 @@ def test_set_cell_records_who_edited_a_fact_row():
         "id": 1, "value": 4.0, "edited": 1, "edited_by": "李"}
     assert set_cell("figures", row, "value", 4.0).changes[0].after["edited_by"] == ""
     assert "edited_by" not in set_cell("figures", {"id": 1, "value": 3.0, "edited": 0}, "value", 4.0).changes[0].after
+    by_wang = {"id": 1, "value": 3.0, "edited": 1, "edited_by": "王"}
+    assert set_cell("figures", by_wang, "value", 4.0).changes[0].after["edited_by"] == ""  # the last editor, unnamed
+    older = {"id": 1, "value": 3.0, "edited": 0}  # a row from before edited_by existed
+    assert set_cell("figures", older, "value", 4.0, by="李").changes[0].after["edited_by"] == "李"
 
 
 def test_fill_places_gives_a_place_only_to_rows_without_one():

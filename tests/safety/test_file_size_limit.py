@@ -106,8 +106,6 @@ def facts(store: Project, doc_id: int) -> list:
     return edits
 
 
-@pytest.mark.xfail(reason="issue 10 item 11: an export that cannot be written ends in an OSError traceback "
-                          "(being fixed in curator/export)", strict=False)
 @pytest.mark.parametrize("name", ["out.xlsx", "out.jsonl", "out.csv"])
 def test_an_export_past_the_limit_fails_with_one_line_and_leaves_no_target(setting, tmp_path, name):
     path, folder, _texts = setting

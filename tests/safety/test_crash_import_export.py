@@ -100,14 +100,16 @@ class Child:
         self.proc.stdin.flush()
         assert self.proc.stdout.readline().strip() == "go", self.proc.communicate()
         began = time.perf_counter()
-        if kill_after is not None:
-            time.sleep(kill_after)
-            self.proc.send_signal(signal.SIGKILL)
+        if kill_after is None:  # timed up to "done": the command's own work, not the interpreter's exit
+            done = self.proc.stdout.readline()
+            seconds = time.perf_counter() - began
+            out, err = self.proc.communicate()
+            assert self.proc.returncode == 0 and done.strip() == "done", err
+            return Run(True, seconds, err)
+        time.sleep(kill_after)
+        self.proc.send_signal(signal.SIGKILL)
         out, err = self.proc.communicate()
-        seconds = time.perf_counter() - began
-        if kill_after is None:
-            assert self.proc.returncode == 0 and "done" in out, err
-        return Run("done" in out, seconds, err)
+        return Run("done" in out, time.perf_counter() - began, err)
 
 
 # -- import ---------------------------------------------------------------------------------------
@@ -168,7 +170,7 @@ def kill_imports(tmp_path: Path, folder: dict[int, str], kills: int, *, seed: in
 
     path = fresh("killed.curator")
     child = Child(["import", str(path), str(files)], env)
-    problems, partial = [], 0
+    problems, partial, cut = [], 0, 0
     for kill, moment in enumerate(moments(rng, kills, duration)):
         shutil.copyfile(empty, path)
         run = child.run(kill_after=moment)
@@ -176,6 +178,7 @@ def kill_imports(tmp_path: Path, folder: dict[int, str], kills: int, *, seed: in
         found, count = check_import(path, folder, complete=False)
         problems += [f"after kill {kill + 1}: {p}" for p in found]
         partial += 0 < count < FILES
+        cut += not run.finished
         if kill % 5 == 0:  # the second import after a kill completes the folder
             with Project.open(path) as store:
                 assert not store.read_only, "a killed import's lock keeps the project read-only"
@@ -188,9 +191,11 @@ def kill_imports(tmp_path: Path, folder: dict[int, str], kills: int, *, seed: in
         assert not run.finished or count == FILES
     child.proc.kill()
     child.proc.communicate()
-    print(f"{kills} kills, {partial} left a partial import")
+    print(f"{kills} kills, {cut} cut an import short, {partial} left some files imported and others not")
     assert problems == []
-    assert partial >= kills // 4, f"only {partial} of {kills} kills landed while files were being imported"
+    assert cut >= kills // 2, f"only {cut} of {kills} kills landed while the import was running"
+    if kills >= 40:  # a few percent of the kills land between two commits: only the long run is sure to see one
+        assert partial, "no kill landed between two of the import's commits"
 
 
 def test_an_import_killed_at_random_moments_leaves_each_document_whole_or_absent(tmp_path, folder):

@@ -99,8 +99,11 @@ class ArticleView(QPlainTextEdit):
         self.moveCursor(QTextCursor.Start)
 
     def _format_title(self) -> None:
-        """The first line is the article's title: a little larger and bold, as on the page."""
-        cursor = QTextCursor(self.document().firstBlock())
+        """The first non-empty line is the article's title (as on import): a little larger and bold."""
+        block = self.document().firstBlock()
+        while block.isValid() and not block.text().strip() and block.next().isValid():
+            block = block.next()
+        cursor = QTextCursor(block)
         cursor.movePosition(QTextCursor.EndOfBlock, QTextCursor.KeepAnchor)
         font = QFont(self.font())
         font.setPixelSize(round(ARTICLE_FONT_PX * TITLE_SCALE))

@@ -22,10 +22,13 @@ def click_document(qtbot, window, doc_id: int) -> None:
 
 
 def body_formats(view) -> set[tuple[bool, int]]:
-    """(bold, pixel size) of every character after the title line."""
+    """(bold, pixel size) of every character after the title line (the first non-empty one)."""
     doc = view.document()
     found = set()
-    block = doc.firstBlock().next()
+    block = doc.firstBlock()
+    while block.isValid() and not block.text().strip():
+        block = block.next()
+    block = block.next()
     while block.isValid():
         cursor = QTextCursor(block)
         for offset in range(1, block.length()):

@@ -8,7 +8,7 @@ the caller passes only after asking the user.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -194,14 +194,21 @@ def _ordered(counts: Mapping[str, int], titles: Mapping[str, str]) -> list[str]:
 
 def export_workbook(project: Project, path: str | Path, options: ExportOptions = ExportOptions(), *,
                     overwrite: bool = False) -> ExportSummary:
-    """The workbook for officials: 汇总, 举措, 数据, 标注, 文章."""
+    """The workbook for officials: 汇总, 举措, 数据, 标注, 文章 (with each annotator's value after a team merge)."""
+    from curator.services.team.workbook import figures_spec, team_view, with_versions
+
+    annotators, versions, team_notes = team_view(project)
+    figures = figure_rows(project, options)
     sheets = [
         SheetRows(INITIATIVES, initiative_rows(project, options)),
-        SheetRows(FIGURES, figure_rows(project, options)),
+        SheetRows(figures_spec(FIGURES, annotators), with_versions(figures, versions, annotators) if annotators else figures),
         SheetRows(SPANS, span_rows(project, options)),
         SheetRows(DOCUMENTS, document_rows(project, options)),
     ]
-    report = write_workbook(path, summary_data(project, options), sheets, overwrite=overwrite)
+    summary = summary_data(project, options)
+    if team_notes:
+        summary = replace(summary, notes=[*summary.notes, *team_notes])
+    report = write_workbook(path, summary, sheets, overwrite=overwrite)
     return ExportSummary([report.path], report.rows)
 
 

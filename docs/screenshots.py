@@ -55,7 +55,9 @@ def main(width: int, height: int) -> None:
 
     app = make_application()
     path = sample_project()
-    windows = Windows(Settings())
+    settings = Settings()
+    settings.set_annotator("张三")  # the first-start question is not what these pictures are about
+    windows = Windows(settings)
     window = windows.open(path)
     window.setGeometry(0, 0, width, height)
     wait(600)

@@ -207,7 +207,7 @@ def tag(project: str, doc_id: int, start: int, end: int, label: str, annotator: 
               help="Output format for a text file.")
 @click.option("--reflow", is_flag=True, help="Reflow the file's text first, as `import --reflow` would.")
 def suggest(target: Path, labels: tuple[str, ...], apply_: bool, fmt: str, reflow: bool) -> None:
-    """Suggest spans (figures with normalised values, initiatives, documents, places).
+    """Suggest spans (figures with normalised values, initiatives, organisations, people, dates, documents, places).
 
     \b
     curator suggest FILE [LABEL...]              one JSON object a line: label, start, end,

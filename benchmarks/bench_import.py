@@ -4,7 +4,8 @@
 
 The baseline is what any importer must do at least: read the same files and insert their texts
 in one transaction into a table with an FTS5 trigram index (SQLite's own substring index).
-curator also decodes, normalises, hashes, deduplicates and indexes every character pair.
+curator also decodes, normalises, hashes, deduplicates, indexes every character pair and works out
+the place each article is about; it runs the import as `curator import` does (services.importing).
 Goal (issue 13): at least 10 MB/s, and no slower than 1.25x the baseline.
 """
 
@@ -24,7 +25,7 @@ sys.path.insert(0, str(HERE))
 import synth  # noqa: E402
 from bench_suggest import median_seconds  # noqa: E402
 
-from curator.core.importing import read_path  # noqa: E402
+from curator.services.importing import import_paths  # noqa: E402
 from curator.store import Project  # noqa: E402
 
 
@@ -42,8 +43,8 @@ def baseline(texts: list[Path], database: Path) -> None:
 
 
 def curator_import(source: Path, database: Path, expected: int) -> None:
-    with Project.open(database) as project:
-        report = project.import_batches(read_path(source))
+    with Project.open(database) as project:  # what `curator import` and File → 导入 run
+        report = import_paths(project, [source]).report
     assert len(report.added) == expected, report.problems[:3]
 
 

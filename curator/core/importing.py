@@ -12,11 +12,13 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from curator.core.encoding import DecodeError
+from curator.core.facts import document_place
+from curator.core.grams import index_text
 from curator.core.normalise import SplitCharacter, normalise, normalise_with_map
 from curator.core.readers import formats, limits
 from curator.core.readers.docx import read_docx
@@ -25,7 +27,7 @@ from curator.core.readers.text import read_text
 from curator.core.records import RawRecord
 
 __all__ = ["Article", "Problem", "FileBatch", "READERS", "SUFFIXES", "normalise", "read_path", "read_file",
-           "reflow", "title_of", "to_article", "MAX_BYTES"]
+           "reflow", "title_of", "to_article", "prepared", "MAX_BYTES"]
 
 MAX_BYTES = limits.MAX_BYTES
 TITLE_MAX = 120
@@ -60,10 +62,14 @@ class Article:
     initiatives: tuple[dict[str, Any], ...] = ()
     figures: tuple[dict[str, Any], ...] = ()
     line: int = 0  # line number in a JSONL file, 0 for a whole file
+    # worked out once as the article is read (`prepared`), else by the store when it needs them
+    digest: str = field(default="", repr=False, compare=False)
+    grams: str = field(default="", repr=False, compare=False)  # the full-text index's words (core.grams)
+    place_guessed: bool = False  # place is the one the text is about (core.facts.document_place), not the file's
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        return self.digest or hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -220,6 +226,22 @@ def read_file(path: Path, *, reflow_text: bool = False) -> FileBatch:
     if not found:
         return FileBatch(name, problem=Problem(name, "empty file (no text)"))
     return FileBatch(name, articles=found)
+
+
+def prepared(batch: FileBatch) -> FileBatch:
+    """The batch with what the store needs worked out ahead: each article's digest and index words,
+    and, for an article the file gave no place, the place its text is about."""
+    if batch.problem:
+        return batch
+    if isinstance(batch.articles, tuple):
+        return replace(batch, articles=tuple(map(prepared_article, batch.articles)))
+    return replace(batch, articles=map(prepared_article, batch.articles))
+
+
+def prepared_article(article: Article) -> Article:
+    place = article.place or document_place(article.text)
+    return replace(article, digest=hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
+                   grams=index_text(article.text), place=place, place_guessed=place != article.place)
 
 
 def _named(articles: Iterator[Article], name: str) -> Iterator[Article]:

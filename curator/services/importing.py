@@ -1,7 +1,8 @@
 """Importing files into a project, for the window (in a worker thread, with progress and cancel)
 and the command line: read with curator.core.importing, stored with project.import_batches.
 
-Each imported document without a place gets the one its text is about (core.facts.document_place).
+Each imported document without a place gets the one its text is about (core.facts.document_place),
+worked out when it is read.
 """
 
 from __future__ import annotations
@@ -11,9 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from curator.core.edits import Edit, set_document_place
-from curator.core.facts import document_place
-from curator.core.importing import READERS, FileBatch, Problem, read_file, read_path, reflow, to_article
+from curator.core.importing import READERS, FileBatch, Problem, prepared, read_file, read_path, reflow, to_article
 from curator.core.records import RawRecord
 from curator.store import Project
 from curator.store.importer import ImportReport
@@ -57,27 +56,29 @@ def files_under(paths: Iterable[Path]) -> list[Path]:
 def import_paths(project: Project, paths: Iterable[Path], *, reflow_text: bool = False,
                  progress: Callable[[int, int], None] | None = None,
                  cancelled: Callable[[], bool] | None = None) -> ImportResult:
-    """Import every file under paths; a cancel stops before the next file is stored (what is in stays in)."""
+    """Import every file under paths; a cancel stops before the next file is stored (what is in stays in).
+
+    Each file is read, decoded and prepared (digest, index words, the place its text is about),
+    then stored, one after the other: a read-ahead thread was slower (the two hold the GIL in turn).
+    """
     paths = list(paths)
     total = max(1, len(files_under(paths))) if progress is not None else 1  # counting walks the folders once more
     labels_before = {label.name for label in project.labels()}
     state = {"read": 0, "cancelled": False}
 
     def batches() -> Iterator[FileBatch]:
-        for path in paths:
-            for batch in read_path(path, reflow_text=reflow_text):
-                if cancelled is not None and cancelled():
-                    state["cancelled"] = True
-                    return
-                yield batch
-                state["read"] += 1
-                if progress is not None:
-                    progress(min(state["read"], total), total)
+        for batch in (prepared(batch) for path in paths for batch in read_path(path, reflow_text=reflow_text)):
+            if cancelled is not None and cancelled():
+                state["cancelled"] = True
+                return
+            yield batch
+            state["read"] += 1
+            if progress is not None:
+                progress(min(state["read"], total), total)
 
     report = project.import_batches(batches())
-    places = give_places(project, report.added)
     labels_added = {label.name for label in project.labels()} != labels_before
-    return ImportResult(report, state["read"], state["cancelled"], places, labels_added)
+    return ImportResult(report, state["read"], state["cancelled"], report.places, labels_added)
 
 
 def import_record(project: Project, record: RawRecord, *, origin: str) -> ImportResult:
@@ -86,22 +87,8 @@ def import_record(project: Project, record: RawRecord, *, origin: str) -> Import
         batch = FileBatch(origin, articles=(to_article(record, origin),))
     except ValueError as exc:
         batch = FileBatch(origin, problem=Problem(origin, str(exc)))
-    report = project.import_batches([batch])
-    return ImportResult(report, 1, False, give_places(project, report.added), False)
-
-
-def give_places(project: Project, doc_ids: Iterable[int]) -> int:
-    """Documents without a place get the one their text is about; how many did (one transaction)."""
-    changes = []
-    for doc_id in doc_ids:
-        doc = project.document(doc_id)
-        if not doc.place:
-            place = document_place(doc.text)
-            if place:
-                changes.append(set_document_place(doc, place))
-    if changes:
-        project.apply(Edit("地点", tuple(changes)))
-    return len(changes)
+    report = project.import_batches([prepared(batch)])
+    return ImportResult(report, 1, False, report.places, False)
 
 
 def looks_line_broken(text: str) -> bool:

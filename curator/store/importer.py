@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from curator.core.edits import RowChange, now_iso
 from curator.core.grams import index_text
@@ -23,6 +23,18 @@ class ImportReport:
     added: list[int] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    places: int = 0  # documents added with the place their text is about (the file gave none)
+
+
+class _Inserted(NamedTuple):
+    """What one file's articles did."""
+
+    added: list[int]
+    duplicates: list[str]  # their origins
+    chars: int  # characters added
+    unindexed: list[tuple[int, str]]  # (doc_id, index words) still to write
+    unindexed_chars: int
+    places: int  # added with the place their text is about
 
 
 class Importing:
@@ -39,8 +51,8 @@ class Importing:
         if self.read_only:
             raise ProjectError("this project is open read-only; nothing was imported")
         report = ImportReport()
-        pending: list[tuple[FileBatch, list[int], list[str]]] = []
-        self._index_ready: list[tuple[int, str]] = []  # (doc_id, text) of files whose savepoint is released
+        pending: list[tuple[FileBatch, list[int], list[str], int]] = []
+        self._index_ready: list[tuple[int, str]] = []  # (doc_id, index words) of files whose savepoint is released
         self._index_held = 0  # characters in _index_ready
         size = 0
         storage_error = ""
@@ -55,9 +67,9 @@ class Importing:
                     if self._index_held > FTS_BATCH_CHARS:
                         self._write_index(self._index_ready)
                     with self.db.atomic():  # a savepoint: this file whole or not at all
-                        added, duplicates, chars, unindexed = self._import_articles(batch.articles)
-                    self._index_ready.extend(unindexed)
-                    self._index_held += sum(len(text) for _, text in unindexed)
+                        done = self._import_articles(batch.articles)
+                    self._index_ready.extend(done.unindexed)
+                    self._index_held += done.unindexed_chars
                 except (ValueError, sqlite3.IntegrityError) as exc:
                     self._next_ids.clear()
                     report.problems.append(Problem(batch.path, str(exc)))
@@ -67,8 +79,8 @@ class Importing:
                     storage_error = storage_problem(exc)
                     report.problems.append(Problem(batch.path, f"not imported, nor any file after it: {storage_error}"))
                     break
-                pending.append((batch, added, duplicates))
-                size += chars
+                pending.append((batch, done.added, done.duplicates, done.places))
+                size += done.chars
                 if size >= IMPORT_COMMIT_CHARS or len(pending) >= IMPORT_COMMIT_FILES:
                     self._commit_import(pending, report)
                     pending, size = [], 0
@@ -76,7 +88,7 @@ class Importing:
             self._commit_import(pending, report, storage_error)
         return report
 
-    def _commit_import(self, pending: list[tuple[FileBatch, list[int], list[str]]], report: ImportReport,
+    def _commit_import(self, pending: list[tuple[FileBatch, list[int], list[str], int]], report: ImportReport,
                        storage_error: str = "") -> None:
         if self.db.conn.in_transaction:
             try:
@@ -86,28 +98,28 @@ class Importing:
                 self.db.conn.rollback()
                 storage_error = storage_problem(exc)
             else:
-                for _batch, added, duplicates in pending:
+                for _batch, added, duplicates, places in pending:
                     report.added.extend(added)
                     report.duplicates.extend(duplicates)
+                    report.places += places
                 return
         # SQLite rolls the whole transaction back on some errors (a full disk): say so for each file in it
         self._index_ready.clear()
         self._index_held = 0
         self._next_ids.clear()
         reason = storage_error or "the transaction was rolled back"
-        report.problems[:0] = [Problem(batch.path, f"not imported: {reason}") for batch, _, _ in pending]
+        report.problems[:0] = [Problem(batch.path, f"not imported: {reason}") for batch, *_ in pending]
 
     def _write_index(self, rows: list[tuple[int, str]]) -> None:
-        self.db.conn.executemany("INSERT INTO documents_fts (rowid, grams) VALUES (?, ?)",
-                                 ((doc_id, index_text(text)) for doc_id, text in rows))
+        self.db.conn.executemany("INSERT INTO documents_fts (rowid, grams) VALUES (?, ?)", rows)
         if rows is self._index_ready:
             self._index_held = 0
         rows.clear()
 
-    def _import_articles(self, articles: Iterable[Article]) -> tuple[list[int], list[str], int, list[tuple[int, str]]]:
+    def _import_articles(self, articles: Iterable[Article]) -> _Inserted:
         """Insert the articles (inside the caller's savepoint); their index rows are returned to be
         written later, except when one file holds so much text that they are written here."""
-        added, duplicates, chars, unindexed, held = [], [], 0, [], 0
+        added, duplicates, chars, unindexed, held, places = [], [], 0, [], 0, 0
         conn = self.db.conn
         stamp = now_iso()
         for article in articles:
@@ -122,8 +134,9 @@ class Importing:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [doc_id, article.title, article.source, article.published, article.place, article.text, sha, status, stamp],
             )
-            unindexed.append((doc_id, article.text))
+            unindexed.append((doc_id, article.grams or index_text(article.text)))
             held += len(article.text)
+            places += article.place_guessed
             if article.spans or article.initiatives or article.figures:
                 self._import_annotations(doc_id, article, stamp)
             added.append(doc_id)
@@ -131,7 +144,7 @@ class Importing:
             if held > FTS_BATCH_CHARS:  # a large streamed file: its rows go in within its savepoint
                 self._write_index(unindexed)
                 held = 0
-        return added, duplicates, chars, unindexed
+        return _Inserted(added, duplicates, chars, unindexed, held, places)
 
     def _import_annotations(self, doc_id: int, article: Article, stamp: str) -> None:
         """Spans and fact rows from a JSONL line; their ids are renumbered for this project."""

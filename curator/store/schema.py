@@ -139,3 +139,19 @@ def m005_team(db: Database) -> None:
     db["disputes"].create_index(["doc_id", "resolved"])
     # deleting an initiative checks for figures that refer to it: without this index, a scan per row
     db.execute("CREATE INDEX IF NOT EXISTS figures_initiative ON figures(initiative_id)")
+
+
+@migrations()
+def m006_search_without_positions(db: Database) -> None:
+    """The full-text index keeps which documents hold a pair, not where (detail=none): a third
+    faster to write on import and smaller; search checks every candidate on its text anyway.
+    Rebuilt from the stored texts."""
+    from curator.core.grams import TOKENIZER, index_text
+
+    db.execute("DROP TABLE IF EXISTS documents_fts")
+    db.execute("CREATE VIRTUAL TABLE documents_fts USING fts5(grams, content='', columnsize=0, detail=none, "
+               f"tokenize='{TOKENIZER}')")
+    rows = db.execute("SELECT id, text FROM documents ORDER BY id")
+    while batch := rows.fetchmany(500):
+        db.conn.executemany("INSERT INTO documents_fts (rowid, grams) VALUES (?, ?)",
+                            [(doc_id, index_text(text)) for doc_id, text in batch])

@@ -1,29 +1,27 @@
 """Full-text search: every whitespace-separated term must occur as a plain substring.
 
-The index (documents_fts) holds overlapping character bigrams (core.grams); a term of n >= 2
-characters is the phrase of its n-1 bigrams, which every document holding the term matches.
-Each candidate is then checked with instr() on its text, so hits are exactly a substring
-scan's. Single characters (and terms of punctuation only) are checked with instr() alone.
+The index (documents_fts) holds which documents hold each character pair (core.grams); a term of
+n >= 2 characters asks for the documents holding its pairs (core.grams.match_query), which every
+document holding the term does. Each candidate is then checked with instr() on its text, so hits
+are exactly a substring scan's. Single characters (and terms of punctuation only) are checked with
+instr() alone.
 
 Bounds, so that no query is an error or a hang: repeated words count once; at most MAX_TERMS
 words go to SQLite (its expression tree has a depth limit), the rest are checked on the hits'
-text; a long word is looked up by the phrase of its first PHRASE_CHARS characters and checked
-whole; the limit is capped at MAX_LIMIT; a surrogate (bytes that were not UTF-8) finds nothing.
+text; a long word is looked up by a few pairs of its beginning and checked whole; the limit is
+capped at MAX_LIMIT; a surrogate (bytes that were not UTF-8) finds nothing.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
-from curator.core.grams import phrase_query
+from curator.core.grams import match_query
 
 SNIPPET_REACH = 18
 MAX_TERMS = 64
 MAX_LIMIT = 1_000_000
-PHRASE_CHARS = 33  # a phrase of 32 bigrams already pins a word down; longer phrases only cost time
-_SURE_TOKEN = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -64,28 +62,23 @@ class Searching:
         """(id, title, status, snippet around first, text or None) of the first `limit` documents with every term."""
         text = "text" if with_text else "NULL"
         snippet = f"substr(text, max(1, instr(text, ?) - {SNIPPET_REACH}), ? + {SNIPPET_REACH * 2}), {text}"
-        indexed = [term for term in terms if _indexed(term[:PHRASE_CHARS])]
-        phrase = " AND ".join(phrase_query(term[:PHRASE_CHARS]) for term in indexed)
+        queries = {term: match_query(term) for term in terms}
+        indexed = [term for term in terms if queries[term]]
+        match = " AND ".join(f"({queries[term]})" for term in indexed)
         checks = " AND ".join("instr(text, ?) > 0" for _ in terms)  # the index finds candidates; the text decides
         if indexed and len(indexed) == len(terms):
             # FTS5 yields rowids in order and the join keeps it: the LIMIT stops the scan after `limit` hits
             sql = (f"SELECT id, title, status, {snippet} FROM (SELECT rowid FROM documents_fts WHERE documents_fts "
                    f"MATCH ? ORDER BY rowid) AS hit JOIN documents ON documents.id = hit.rowid WHERE {checks} "
                    "ORDER BY hit.rowid LIMIT ?")
-            return self.db.conn.execute(sql, [first, len(first), phrase, *terms, limit]).fetchall()
+            return self.db.conn.execute(sql, [first, len(first), match, *terms, limit]).fetchall()
         where = checks
         params: list[Any] = list(terms)
         if indexed:
             where = f"id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?) AND {checks}"
-            params.insert(0, phrase)
+            params.insert(0, match)
         sql = f"SELECT id, title, status, {snippet} FROM documents WHERE {where} ORDER BY id LIMIT ?"
         return self.db.conn.execute(sql, [first, len(first), *params, limit]).fetchall()
-
-
-def _indexed(term: str) -> bool:
-    """Whether the index can find term: two characters or more, at least one of which the tokenizer
-    surely keeps (ASCII letters and digits, CJK ideographs); otherwise the text is scanned."""
-    return len(term) >= 2 and _SURE_TOKEN.search(term) is not None
 
 
 def _mark(snippet: str, term: str) -> str:

@@ -108,8 +108,9 @@ def sample_project() -> Path:
 
 
 def sample_batches():
-    """The seed articles as a user should first see them: column-broken ones reflowed (lines joined, no doubled title)."""
-    from curator.core.importing import read_path
+    """The seed articles as a user should first see them: column-broken ones reflowed (lines joined, no
+    doubled title), each with the place it is about, as an import gives it."""
+    from curator.core.importing import prepared, read_path
     from curator.core.layout import looks_line_broken
     from curator.core.resources import seed_paths
 
@@ -117,7 +118,7 @@ def sample_batches():
         batches = list(read_path(seed))
         if any(looks_line_broken(article.text) for batch in batches for article in batch.articles):
             batches = list(read_path(seed, reflow_text=True))
-        yield from batches
+        yield from map(prepared, batches)
 
 
 def project_to_open(argument: str | Path | None, settings: Settings) -> Path:

@@ -168,6 +168,8 @@ def test_first_start_opens_a_sample_project_made_from_the_seeds(isolated_home: P
     assert isolated_home in path.parents  # the user data folder, never the real home
     with Project.open(path) as project:
         assert project.document_count() == 4
+        # each with the place its text is about, as an import of the same files gives it
+        assert all(project.document(d.id).place for d in project.documents())
     settings.remember_project(path)
     other = isolated_home / "other.curator"
     Project.open(other).close()

@@ -33,6 +33,7 @@ MAX_BYTES = limits.MAX_BYTES
 TITLE_MAX = 120
 _TERMINAL = tuple("。！？；：…”’）)」』!?;:")
 _STANDALONE = ("——", "◎", "●", "■")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 Reader = Callable[[Path], Iterable[RawRecord]]
 # suffix -> reader; one entry per format (a reader may serve several suffixes)
@@ -253,8 +254,14 @@ def _named(articles: Iterator[Article], name: str) -> Iterator[Article]:
 
 
 def to_article(record: RawRecord, origin: str, reflow_text: bool = False) -> Article:
-    """Normalise the record's text and move its spans with it; ValueError when a span cannot move."""
+    """Normalise the record's text and move its spans with it; ValueError when a span cannot move,
+    or when a text field holds half of a character (a lone surrogate: JSON allows "\\ud800")."""
     where = f"line {record.line}: " if record.line else ""
+    for name, value in (("text", record.text), ("title", record.title), ("source", record.source),
+                        ("published", record.published), ("place", record.place)):
+        if broken := _SURROGATE.search(value):
+            raise ValueError(f"{where}its {name} holds U+{ord(broken.group()):04X}, half of a character, "
+                             "not text (a broken \\u escape?)")
     if record.spans:
         text, position = normalise_with_map(record.text)
         spans = []

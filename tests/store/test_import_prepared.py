@@ -97,3 +97,17 @@ def test_an_index_with_positions_is_rebuilt_without_them_and_finds_the_same(tmp_
         sql = project.db.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'documents_fts'").fetchone()[0]
         assert "detail=none" in sql
         assert [h.id for h in project.search("格尔木")] == [1] and project.search("德令哈") == []
+
+
+def test_half_a_character_in_a_jsonl_field_is_one_line_and_later_files_import(tmp_path):
+    # JSON allows "\ud800": a str Python holds but UTF-8 (and so SQLite and the digest) cannot
+    (tmp_path / "a.jsonl").write_text('{"text": "注册志愿者\\ud800超3万人"}\n{"text": "好的一篇"}\n', encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "格尔木市简报", "title": "简报\\udc80"}\n', encoding="utf-8")
+    (tmp_path / "c.txt").write_text(ABOUT, encoding="utf-8")
+    with Project.open(tmp_path / "p.curator") as project:
+        report = import_paths(project, [tmp_path]).report
+        assert [str(p) for p in report.problems] == [
+            f"{tmp_path / 'a.jsonl'}: line 1: its text holds U+D800, half of a character, not text (a broken \\u escape?)",
+            f"{tmp_path / 'b.jsonl'}: line 1: its title holds U+DC80, half of a character, not text (a broken \\u escape?)",
+        ]
+        assert [project.document(i).text for i in report.added] == [ABOUT]  # nothing of a.jsonl, not even line 2

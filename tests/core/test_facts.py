@@ -124,6 +124,8 @@ def test_a_suggested_place_is_not_a_figures_place():
     ("德令哈市，格尔木市，格尔木市，德令哈市\n", "德令哈市"),  # a tie goes to the first named
     ("标题 副标题\n格尔木市开展", "格尔木市"),  # a space does not end the title line
     ("没有地名\n正文", ""),
+    ("湖州德清县开展文明创建\n", "德清县"),  # a city's stem alone is no division: the names after it still count
+    ("标题\n" + "字" * 393 + "格尔木市", "格尔木市"),  # title, one line break, the name's last character the 400th
 ])
 def test_document_place(text, place):
     from curator.core.facts import document_place

@@ -11,6 +11,7 @@ Offsets are code points into the text, as in curator; predictions become suggest
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +25,39 @@ _SPAN_TYPES = ("labels",)
 
 
 def read_label_studio(path: Path) -> Iterator[RawRecord]:
-    """The export's tasks, one record each; ValueError naming the task at the first bad one."""
+    """The export's tasks, one record each; ValueError naming the task at the first bad one.
+
+    JSON-MIN writes one row per annotation: adjacent rows of the same task (same "id" and text)
+    become one record with all their spans, or the second would be dropped as a duplicate text.
+    """
     check_regular(path)
+    pending: tuple[Any, RawRecord] | None = None
     with path.open("rb") as f:
         for number, item in iter_array(f):
             try:
-                yield task_record(item, number)
+                record = task_record(item, number)
             except ValueError as exc:
                 raise ValueError(f"task {number}: {exc}") from None
+            key = _min_task_key(item)
+            if pending is not None and key is not None and pending[0] == key:
+                pending = (key, _merged(pending[1], record))
+                continue
+            if pending is not None:
+                yield pending[1]
+            pending = (key, record)
+    if pending is not None:
+        yield pending[1]
+
+
+def _min_task_key(item: Any) -> tuple[Any, str] | None:
+    """A JSON-MIN row's task: its id and text (None for a full-export task or a row without id)."""
+    if isinstance(item, dict) and "data" not in item and item.get("id") is not None:
+        return (item["id"], item["text"])
+    return None
+
+
+def _merged(first: RawRecord, more: RawRecord) -> RawRecord:
+    return replace(first, spans=unique_ids([*first.spans, *more.spans]), status=first.status or more.status)
 
 
 def task_record(item: Any, number: int) -> RawRecord:

@@ -81,3 +81,11 @@ def annotate_shared(outdir: Path, sha: str) -> dict[str, int]:
             finish(package, doc)
             ends[name] = end
     return ends
+
+
+def dump_tables(project: Project) -> dict[str, list]:
+    """Every row a merge may touch, to compare before and after."""
+    conn = project.db.conn
+    return {table: conn.execute(f"SELECT * FROM [{table}] ORDER BY 1").fetchall()
+            for table in ("documents", "spans", "figures", "initiatives", "disputes", "annotator_documents",
+                          "merged_packages", "labels")}

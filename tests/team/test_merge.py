@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from team_fixtures import (
-    NAMES, annotate_shared, doc_by_sha, figure_piece, finish, own_sha, package_path, set_figure_value, shared_sha, split_seeds,
-    tag,
+    NAMES, annotate_shared, doc_by_sha, dump_tables, figure_piece, finish, own_sha, package_path, set_figure_value, shared_sha,
+    split_seeds, tag,
 )
 
 from curator.services.team import TeamError
@@ -20,9 +20,6 @@ from curator.services.team.adjudicate import dispute_counts, disputes
 from curator.services.team.merge import merge_packages
 from curator.store import Project
 from curator.store.lock import lock_path
-
-HERE = Path(__file__).parent
-
 
 @pytest.fixture
 def packages(team_project, tmp_path: Path) -> Path:
@@ -81,10 +78,10 @@ def test_merging_the_same_package_twice_changes_nothing(team_project, packages: 
     annotate_shared(packages, shared_sha(packages))
     paths = [package_path(packages, n) for n in NAMES]
     merge_packages(team_project, paths)
-    dump = _dump(team_project)
+    dump = dump_tables(team_project)
     again = merge_packages(team_project, paths)
     assert all(p.already_merged for p in again.packages) and again.documents == 0
-    assert _dump(team_project) == dump
+    assert dump_tables(team_project) == dump
 
 
 def test_a_package_with_more_work_replaces_its_earlier_merge(team_project, packages: Path):
@@ -103,10 +100,10 @@ def test_a_package_with_more_work_replaces_its_earlier_merge(team_project, packa
 
 def test_a_package_of_another_project_is_refused(team_project, packages: Path, tmp_path: Path):
     with Project.open(tmp_path / "other.curator") as other:
-        before = _dump(other)
+        before = dump_tables(other)
         with pytest.raises(TeamError, match="another project"):
             merge_packages(other, [package_path(packages, "张三")])
-        assert _dump(other) == before
+        assert dump_tables(other) == before
 
 
 def test_documents_added_to_or_missing_from_a_package_are_reported(team_project, packages: Path, tmp_path: Path):
@@ -164,10 +161,10 @@ def test_a_damaged_package_gives_the_damaged_file_message_and_nothing_is_merged(
     good, bad = package_path(packages, "李四"), package_path(packages, "张三")
     data = bad.read_bytes()
     bad.write_bytes(data[: len(data) // 2])
-    before = _dump(team_project)
+    before = dump_tables(team_project)
     with pytest.raises(TeamError, match="damaged.*nothing was merged"):
         merge_packages(team_project, [good, bad])
-    assert _dump(team_project) == before
+    assert dump_tables(team_project) == before
 
 
 def test_the_same_annotator_on_two_packages_is_refused(team_project, packages: Path, tmp_path: Path):
@@ -202,34 +199,6 @@ def test_a_second_round_of_packages_for_the_same_annotators_comes_in(team_projec
     report = merge_packages(team_project, [package_path(second, "张三")])
     assert report.packages[0].merged == 1
     assert dispute_counts(team_project)  # the shared document's disputes from round one are still there
-
-
-def test_an_interrupted_merge_leaves_nothing_behind(team_project, packages: Path):
-    annotate_shared(packages, shared_sha(packages))
-    before = _dump(team_project)
-    project_path = team_project.path
-    team_project.close()
-    child = subprocess.Popen([sys.executable, str(HERE / "merge_child.py"), str(project_path),
-                              *[str(package_path(packages, n)) for n in NAMES]],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        assert child.stdout.readline().strip() == "inside the merge"
-        child.kill()  # SIGKILL: no cleanup, the transaction is open
-        child.wait()
-    finally:
-        if child.poll() is None:
-            child.kill()
-    with Project.open(project_path) as project:
-        assert _dump(project) == before
-        report = merge_packages(project, [package_path(packages, n) for n in NAMES])
-        assert report.disputes == 2
-
-
-def _dump(project: Project) -> dict[str, list]:
-    conn = project.db.conn
-    return {table: conn.execute(f"SELECT * FROM [{table}] ORDER BY 1").fetchall()
-            for table in ("documents", "spans", "figures", "initiatives", "disputes", "annotator_documents",
-                          "merged_packages", "labels")}
 
 
 def test_the_project_read_only_is_refused(team_project, packages: Path):

@@ -7,7 +7,7 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
-from team_fixtures import NAMES, package_path, split_seeds
+from team_fixtures import NAMES, ROOT, package_path, split_seeds
 
 from curator.core.importing import read_path
 from curator.services.team import TeamError
@@ -170,3 +170,12 @@ def test_an_output_folder_that_is_a_file(team_project, tmp_path: Path):
     with pytest.raises(TeamError) as caught:
         split_project(team_project, out, annotators=["张三"])
     assert str(caught.value) == f"{out}: cannot make the folder (File exists)"
+
+
+def test_a_project_without_a_file_names_its_packages_project(tmp_path: Path):
+    memory = Project.memory()
+    memory.import_batches(read_path(ROOT / "seeds"))
+    report = plan_split(memory, tmp_path, annotators=["张三"], overlap=0.0, seed=1)
+    assert report.packages[0].path == tmp_path / "project-张三.curator"
+    memory.close()
+

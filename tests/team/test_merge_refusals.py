@@ -169,3 +169,27 @@ def test_documents_the_project_lacks_are_named_five_at_most(team_project, packag
     assert titles == "、".join(f"新增文章{n}" for n in range(1, 8))
     assert line.line() == (f"{path}: 3 document(s) from 张三; 0 not started; 7 not in the project (not merged): "
                            + ", ".join(line.not_in_project[:5]))
+
+
+@pytest.mark.parametrize("removed", ["package_annotator", "origin_project_id"])
+def test_a_package_missing_its_annotator_or_its_origin(team_project, packages: Path, removed):
+    path = package_path(packages, "张三")
+    with Project.open(path) as package:
+        package.db.conn.execute("DELETE FROM meta WHERE key = ?", [removed])
+        package.db.conn.commit()
+    assert refused(team_project, [path]) == f"{path}: not a work package (packages are made by `curator split`)"
+
+
+def test_more_work_after_a_document_not_started_is_merged_again(team_project, packages: Path):
+    path = package_path(packages, "张三")
+    with Project.open(path) as package:
+        first, *_, last = [package.document(d.id) for d in package.documents()]
+        tag(package, last, 0, 2, "place")
+        finish(package, last)
+    assert merge_packages(team_project, [path]).packages[0].merged == 1
+    with Project.open(path) as package:  # the first document is still not started; the last one gets more
+        tag(package, package.document(last.id), 3, 5, "org")
+    (line,) = merge_packages(team_project, [path]).packages
+    assert not line.already_merged and line.merged == 1
+    doc_id = next(d.id for d in team_project.documents() if team_project.document(d.id).sha256 == last.sha256)
+    assert {(s.start, s.end, s.label) for s in team_project.spans(doc_id)} >= {(0, 2, "place"), (3, 5, "org")}

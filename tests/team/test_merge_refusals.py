@@ -193,3 +193,22 @@ def test_more_work_after_a_document_not_started_is_merged_again(team_project, pa
     assert not line.already_merged and line.merged == 1
     doc_id = next(d.id for d in team_project.documents() if team_project.document(d.id).sha256 == last.sha256)
     assert {(s.start, s.end, s.label) for s in team_project.spans(doc_id)} >= {(0, 2, "place"), (3, 5, "org")}
+
+
+def test_work_taken_back_is_left_out_when_the_package_comes_again(team_project, packages: Path):
+    sha = shared_sha(packages)
+    annotate_shared(packages, sha)
+    paths = [package_path(packages, n) for n in NAMES]
+    merge_packages(team_project, paths)
+    with Project.open(paths[2]) as package:  # 王五 takes back his work on the shared document
+        doc = doc_by_sha(package, sha)
+        for table in ("figures", "initiatives", "spans"):
+            package.db.conn.execute(f"DELETE FROM [{table}] WHERE doc_id = ?", [doc.id])
+        package.db.conn.execute("UPDATE documents SET status = 'todo' WHERE id = ?", [doc.id])
+        package.db.conn.commit()
+    report = merge_packages(team_project, [paths[2]])
+    assert report.packages[0].merged == 0 and report.documents == 1
+    doc_id = next(d.id for d in team_project.documents() if team_project.document(d.id).sha256 == sha)
+    place = next(s for s in team_project.spans(doc_id) if s.label == "place")
+    assert place.annotator == "张三,李四"
+    assert report.disputes == 1  # the org; 张三 and 李四 agree on the figure's value

@@ -131,6 +131,7 @@ def test_spans_that_differ_are_grouped_with_what_they_overlap():
     assert [(d["id"], d["kind"], d["start"], d["end"], d["label"], d["span_id"]) for d in result.disputes] == [
         (400, "span", 10, 18, "org", None), (401, "span", 20, 22, "figure", None), (402, "span", 22, 24, "person", None)]
     assert all(d["resolved"] == 0 and d["resolution"] == "" and d["doc_id"] == 1 for d in result.disputes)
+    assert TEXT[10:14] in result.disputes[0]["versions"]  # kept readable, not \u escaped
     first = json.loads(result.disputes[0]["versions"])
     assert first == {
         "a": {"spans": [{"start": 10, "end": 14, "label": "org", "text": TEXT[10:14], "attrs": {}, "fact": None},

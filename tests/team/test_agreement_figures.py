@@ -7,11 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
-from team_fixtures import ROOT, package_path, split_seeds
+from team_fixtures import NAMES, ROOT, annotate_shared, package_path, shared_sha, split_seeds
 
 from curator.core.importing import read_path
 from curator.services.team import TeamError
 from curator.services.team.agreement import Annotation, DocAnnotations, agreement, annotation, measure
+from curator.services.team.merge import merge_packages
 from curator.store import Project
 from curator.store.team import DocWork
 
@@ -203,3 +204,19 @@ def test_untouched_packages_have_nothing_in_common(team_project, tmp_path: Path)
     split_seeds(team_project, tmp_path / "out")
     result = agreement([package_path(tmp_path / "out", n) for n in ("张三", "李四")]).as_dict()
     assert result["documents"] == 0 and result["annotators"] == []
+
+
+def test_the_merged_project_measures_as_its_packages_do(team_project, tmp_path: Path):
+    outdir = tmp_path / "out"
+    split_seeds(team_project, outdir)
+    sha = shared_sha(outdir)
+    annotate_shared(outdir, sha)
+    paths = [package_path(outdir, n) for n in NAMES]
+    from_packages = agreement(paths).as_dict()
+    merge_packages(team_project, paths)
+    from_project = agreement([team_project.path]).as_dict()
+    doc = next(team_project.document(d.id) for d in team_project.documents() if team_project.document(d.id).sha256 == sha)
+    (by_sha,), (by_id,) = from_packages.pop("disagreeing_documents"), from_project.pop("disagreeing_documents")
+    assert (by_sha.pop("doc"), by_id.pop("doc")) == (sha, doc.id)
+    assert by_sha == by_id and by_id["title"] == doc.title
+    assert from_packages == from_project  # κ counts the document's characters: its length came along

@@ -81,6 +81,14 @@ def test_spans_everyone_made_are_accepted_with_their_facts():
                                 "edited": 0, "edited_by": ""}
 
 
+def test_an_agreed_span_is_the_first_annotators_row():
+    a = work("done", [(1, 0, 4, "org", '{"note": "甲"}')], author="a")
+    b = work("in_progress", [(7, 0, 4, "org", '{"note": "乙"}')], author="b")
+    result = resolve(5, {"b": b, "a": a}, Ids())
+    assert result.doc_id == 5 and result.status == "in_progress"
+    assert result.spans == ((100, 5, 0, 4, "org", TEXT[0:4], '{"note": "甲"}', "manual", "a,b", "c", "u"),)
+
+
 def test_an_agreed_span_without_a_fact_row_has_none():
     a = work("done", [(1, 14, 17, "figure")])
     b = work("done", [(2, 14, 17, "figure")])

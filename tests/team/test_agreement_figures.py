@@ -51,6 +51,17 @@ def test_spans_that_only_touch_do_not_overlap_and_kappa_can_go_below_zero():
     assert result["f1"] == 0.0 and result["kappa"] == -0.5
 
 
+def test_one_long_span_against_several_short_ones():
+    # a: org 0-10; b: org 1-2, 3-4, 5-6 inside it; twelve characters
+    result = one_doc(ann(spans("org", (0, 10))), ann(spans("org", (1, 2), (3, 4), (5, 6))), 12)
+    org = result["by_label"]["org"]
+    assert (org["f1"], org["overlap_f1"]) == (0.0, 1.0)
+    # characters: both 3, only a 7, only b 0, neither 2; p_o 5/12, p_a 10/12, p_b 3/12, p_e 1/3
+    assert org["kappa"] == 0.125
+    flipped = one_doc(ann(spans("org", (1, 2), (3, 4), (5, 6))), ann(spans("org", (0, 10))), 12)
+    assert flipped["by_label"]["org"]["kappa"] == 0.125
+
+
 def test_exact_and_overlap_f1_pool_the_labels():
     a = ann(spans("org", (0, 3)) | spans("place", (5, 7), (7, 9)))
     b = ann(spans("org", (0, 3)) | spans("place", (5, 8)) | spans("person", (10, 12)))

@@ -4,30 +4,52 @@ rejecting closes it alone, each undone by its inverse; 已审核 only once no di
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
-from team_fixtures import NAMES, annotate_shared, figure_piece, package_path, shared_sha, split_seeds
+from team_fixtures import NAMES, ROOT, annotate_shared, figure_piece, package_path, shared_sha, split_seeds
 
 from curator.core.edits import Edit, RowChange
+from curator.core.importing import read_path
 from curator.services.team.adjudicate import (
     dispute_counts, disputes, documents_with_disputes, reject_versions, review_edit, take_version,
 )
 from curator.services.team.merge import merge_packages
+from curator.store import Project
 
 NOW = "2026-12-01T10:00:00"
 
 
+@pytest.fixture(scope="module")
+def merged_file(tmp_path_factory) -> tuple[Path, str]:
+    """A project after the merge, made once: the shared document has an org span dispute (10-14 / 10-15 / none)
+    and a figure value dispute."""
+    root = tmp_path_factory.mktemp("merged")
+    with Project.open(root / "team.curator") as project:
+        project.import_batches(read_path(ROOT / "seeds"))
+        split_seeds(project, root / "out")
+        sha = shared_sha(root / "out")
+        annotate_shared(root / "out", sha)
+        merge_packages(project, [package_path(root / "out", n) for n in NAMES])
+    return root / "team.curator", sha
+
+
 @pytest.fixture
-def merged(team_project, tmp_path: Path):
-    """The shared document after the merge: an org span dispute (10-14 / 10-15 / none) and a figure value dispute."""
-    outdir = tmp_path / "out"
-    split_seeds(team_project, outdir)
-    sha = shared_sha(outdir)
-    annotate_shared(outdir, sha)
-    merge_packages(team_project, [package_path(outdir, n) for n in NAMES])
+def team_project(merged_file, tmp_path: Path):
+    """A fresh copy of the merged project for each test, open."""
+    source, _ = merged_file
+    for suffix in ("", "-wal"):
+        if Path(f"{source}{suffix}").exists():
+            shutil.copy2(f"{source}{suffix}", f"{tmp_path / 'team.curator'}{suffix}")
+    with Project.open(tmp_path / "team.curator") as project:
+        yield project
+
+
+@pytest.fixture
+def merged(team_project, merged_file):
     return next(team_project.document(d.id) for d in team_project.documents()
-                if team_project.document(d.id).sha256 == sha)
+                if team_project.document(d.id).sha256 == merged_file[1])
 
 
 def _open(project, doc_id, kind):
@@ -126,7 +148,7 @@ def test_rejecting_every_version_adds_nothing(team_project, merged):
 
 
 def test_a_figure_span_version_brings_its_fact_row(team_project):
-    doc = team_project.document(team_project.documents()[0].id)
+    doc = next(team_project.document(d.id) for d in team_project.documents() if not team_project.spans(d.id))
     start, end = figure_piece(doc.text)
     fact = {"indicator": "活动场次", "value": 12.0, "unit": "场", "qualifier": "约", "place": "", "as_of": "2026"}
     versions = {"张三": {"spans": [{"start": start, "end": end, "label": "figure", "text": doc.text[start:end],
@@ -134,8 +156,8 @@ def test_a_figure_span_version_brings_its_fact_row(team_project):
                                    {"start": 0, "end": 2, "label": "place", "text": doc.text[:2], "attrs": {},
                                     "fact": None}]},
                 "李四": {"spans": []}}
-    row = {"id": 1, "doc_id": doc.id, "kind": "span", "start": 0, "end": end, "label": "figure",
-           "versions": json.dumps(versions, ensure_ascii=False), "resolved": 0, "resolution": "", "span_id": None}
+    row = {"id": team_project.next_id("disputes"), "doc_id": doc.id, "kind": "span", "start": 0, "end": end,
+           "label": "figure", "versions": json.dumps(versions, ensure_ascii=False), "resolved": 0, "resolution": "", "span_id": None}
     team_project.apply(Edit("分歧", (RowChange("disputes", None, row),)))
     (dispute,) = disputes(team_project, doc.id)
     team_project.apply(take_version(team_project, dispute, "张三", now=NOW))

@@ -4,11 +4,13 @@ it reports for the packages it takes (per package, then the total)."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
-from team_fixtures import NAMES, annotate_shared, doc_by_sha, dump_tables, finish, own_sha, package_path, shared_sha
-from team_fixtures import split_seeds, tag
+from team_fixtures import (
+    NAMES, ROOT, annotate_shared, doc_by_sha, dump_tables, finish, own_sha, package_path, shared_sha, split_seeds, tag,
+)
 
 from curator.core.importing import read_path
 from curator.services.team import TeamError
@@ -19,11 +21,29 @@ from curator.store.lock import lock_path
 ELSEWHERE = {"pid": 4242, "host": "another-computer"}  # another host's lock counts as held
 
 
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    """The seed project and its three packages (split once per module, copied for each test)."""
+    root = tmp_path_factory.mktemp("split")
+    with Project.open(root / "team.curator") as project:
+        project.import_batches(read_path(ROOT / "seeds"))
+        split_seeds(project, root / "out")
+    return root
+
+
+@pytest.fixture
+def team_project(template: Path, tmp_path: Path):
+    shutil.copytree(template / "out", tmp_path / "out")
+    for name in ("team.curator", "team.curator-wal"):
+        if (template / name).exists():
+            shutil.copy2(template / name, tmp_path / name)
+    with Project.open(tmp_path / "team.curator") as project:
+        yield project
+
+
 @pytest.fixture
 def packages(team_project, tmp_path: Path) -> Path:
-    outdir = tmp_path / "out"
-    split_seeds(team_project, outdir)
-    return outdir
+    return tmp_path / "out"
 
 
 def refused(project: Project, paths: list) -> str:
@@ -62,7 +82,7 @@ def test_a_file_that_is_no_project(team_project, tmp_path: Path):
 
 def test_a_package_of_another_project_names_both(team_project, tmp_path: Path):
     with Project.open(tmp_path / "other.curator") as other:
-        other.import_batches(read_path(Path(__file__).resolve().parents[2] / "seeds"))
+        other.import_batches(read_path(ROOT / "seeds"))
         split_seeds(other, tmp_path / "theirs")
         theirs = other.project_id()
     path = package_path(tmp_path / "theirs", "张三", stem="other")
@@ -183,7 +203,7 @@ def test_a_package_missing_its_annotator_or_its_origin(team_project, packages: P
 def test_more_work_after_a_document_not_started_is_merged_again(team_project, packages: Path):
     path = package_path(packages, "张三")
     with Project.open(path) as package:
-        first, *_, last = [package.document(d.id) for d in package.documents()]
+        *_, last = [package.document(d.id) for d in package.documents()]
         tag(package, last, 0, 2, "place")
         finish(package, last)
     assert merge_packages(team_project, [path]).packages[0].merged == 1

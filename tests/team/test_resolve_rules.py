@@ -118,7 +118,7 @@ def test_a_figure_only_one_annotator_gave_values_is_open_in_every_field():
     a = work("done", [(1, 14, 17, "figure")], [figure([1])])
     b = work("done", [(1, 14, 17, "figure")])
     result = resolve(1, {"a": a, "b": b}, Ids())
-    ((table, row),) = result.facts
+    ((_, row),) = result.facts
     assert (row["value"], row["unit"], row["qualifier"], row["indicator"]) == (None, "", "", "活动")
     (dispute,) = result.disputes
     assert json.loads(dispute["versions"]) == {"a": {"value": 3.0, "unit": "场次", "qualifier": ""}, "b": {}}

@@ -79,9 +79,8 @@ def test_an_overlap_outside_zero_to_one(ten, overlap):
 
 
 def test_a_project_without_documents(tmp_path: Path):
-    with Project.open(tmp_path / "empty.curator") as empty:
-        with pytest.raises(TeamError) as caught:
-            split_project(empty, tmp_path / "out", annotators=["张三"])
+    with Project.open(tmp_path / "empty.curator") as empty, pytest.raises(TeamError) as caught:
+        split_project(empty, tmp_path / "out", annotators=["张三"])
     assert str(caught.value) == f"{tmp_path / 'empty.curator'}: the project has no documents to hand out"
     assert not (tmp_path / "out").exists()
 

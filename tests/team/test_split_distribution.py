@@ -16,9 +16,10 @@ from curator.store import Project
 from curator.store.lock import lock_path
 
 
-@pytest.fixture
-def ten(tmp_path: Path):
-    """A project of ten short articles."""
+@pytest.fixture(scope="module")
+def ten(tmp_path_factory):
+    """A project of ten short articles (only read: planned, never written to)."""
+    tmp_path = tmp_path_factory.mktemp("ten")
     folder = tmp_path / "articles"
     folder.mkdir()
     for n in range(10):

@@ -62,6 +62,15 @@ def test_one_long_span_against_several_short_ones():
     assert flipped["by_label"]["org"]["kappa"] == 0.125
 
 
+def test_spans_touching_on_either_side_do_not_overlap():
+    # a: org 0-2 and 12-14; b: org 2-4 and 10-12: each of a's spans touches one of b's, none overlaps
+    result = one_doc(ann(spans("org", (0, 2), (12, 14))), ann(spans("org", (2, 4), (10, 12))), 14)
+    org = result["by_label"]["org"]
+    assert (org["f1"], org["overlap_f1"]) == (0.0, 0.0)
+    # characters: both 0, only a 4, only b 4, neither 6; p_o 6/14, p_e 116/196
+    assert org["kappa"] == -0.4
+
+
 def test_exact_and_overlap_f1_pool_the_labels():
     a = ann(spans("org", (0, 3)) | spans("place", (5, 7), (7, 9)))
     b = ann(spans("org", (0, 3)) | spans("place", (5, 8)) | spans("person", (10, 12)))
@@ -150,9 +159,13 @@ def test_the_most_disagreeing_documents_come_first_and_only_ten():
     docs["x"] = DocAnnotations("两处不同", 30, {"a": ann(spans("org", (0, 2))), "b": ann(spans("org", (3, 5)))})
     docs["y"] = DocAnnotations("四处不同", 30, {"a": ann(spans("org", (0, 2), (4, 6))),
                                               "b": ann(spans("org", (8, 9), (10, 11)))})
+    # more differences (3) but a better F1 (20/23, between 第3篇 and 第4篇): F1 comes first
+    a = spans("org", *[(2 * i, 2 * i + 1) for i in range(13)])
+    docs["z"] = DocAnnotations("三处不同", 30, {"a": ann(a), "b": ann(set(sorted(a)[:10]))})
     docs["same"] = DocAnnotations("一致", 30, {"a": ann(spans("org", (0, 2))), "b": ann(spans("org", (0, 2)))})
     worst = measure(docs).as_dict()["disagreeing_documents"]
-    assert [d["title"] for d in worst] == ["四处不同", "两处不同"] + [f"第{n}篇" for n in range(1, 9)]
+    assert [d["title"] for d in worst] == (["四处不同", "两处不同"] + [f"第{n}篇" for n in range(1, 4)] + ["三处不同"]
+                                           + [f"第{n}篇" for n in range(4, 8)])
     assert worst[0] == {"doc": "y", "title": "四处不同", "f1": 0.0, "differences": 4}
     assert worst[2] == {"doc": "n1", "title": "第1篇", "f1": round(2 / 3, 4), "differences": 1}
     assert "  disagree: 四处不同 (F1 0.0%, 4 difference(s))" in measure(docs).lines()

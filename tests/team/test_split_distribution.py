@@ -160,7 +160,7 @@ def test_a_folder_where_the_package_goes(team_project, tmp_path: Path):
     (out / "team-张三.curator").mkdir(parents=True)
     with pytest.raises(TeamError) as caught:
         split_project(team_project, out, annotators=["张三"], force=True)
-    assert str(caught.value).startswith(f"{out / 'team-张三.curator'}: not written (")
+    assert str(caught.value) == f"{out / 'team-张三.curator'}: not written (Is a directory)"
     assert not (out / "team-张三.curator.partial").exists()
 
 
@@ -179,3 +179,9 @@ def test_a_project_without_a_file_names_its_packages_project(tmp_path: Path):
     assert report.packages[0].path == tmp_path / "project-张三.curator"
     memory.close()
 
+
+
+def test_the_output_folder_is_made_with_its_parents(team_project, tmp_path: Path):
+    out = tmp_path / "round" / "one"
+    report = split_project(team_project, out, annotators=["张三"], overlap=0.0, seed=1)
+    assert [p.path for p in report.packages] == [out / "team-张三.curator"] and report.packages[0].path.is_file()

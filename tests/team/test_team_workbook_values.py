@@ -68,14 +68,15 @@ def test_the_agreement_note_after_a_merge(team_project, tmp_path: Path):
     assert notes[0][1].startswith("F1 0.75，κ ") and notes[0][1].endswith("（1 篇由多人标注：张三、李四、王五）")
 
 
-def test_one_annotators_work_has_versions_but_no_note(team_project, tmp_path: Path):
+def test_two_annotators_on_separate_documents_give_versions_but_no_note(team_project, tmp_path: Path):
     outdir = tmp_path / "out"
     split_seeds(team_project, outdir, names=["张三", "李四"], overlap=0.0)
-    annotate_one = package_path(outdir, "张三")
-    with Project.open(annotate_one) as package:
-        doc = package.document(package.documents()[0].id)
-        tag(package, doc, *figure_piece(doc.text), "figure")
-        finish(package, doc)
-    merge_packages(team_project, [annotate_one, package_path(outdir, "李四")])
+    for name, label in (("张三", "figure"), ("李四", "place")):
+        with Project.open(package_path(outdir, name)) as package:
+            doc = package.document(package.documents()[0].id)
+            tag(package, doc, *(figure_piece(doc.text) if label == "figure" else (0, 2)), label)
+            finish(package, doc)
+    merge_packages(team_project, [package_path(outdir, n) for n in ("张三", "李四")])
     annotators, versions, notes = team_view(team_project)
-    assert annotators == ["张三"] and len(versions) == 1 and notes == []
+    assert annotators == ["张三"] and len(versions) == 1  # only 张三 gave a figure a value
+    assert notes == []  # nobody's document was done by two: nothing to agree on

@@ -185,3 +185,20 @@ def test_the_output_folder_is_made_with_its_parents(team_project, tmp_path: Path
     out = tmp_path / "round" / "one"
     report = split_project(team_project, out, annotators=["张三"], overlap=0.0, seed=1)
     assert [p.path for p in report.packages] == [out / "team-张三.curator"] and report.packages[0].path.is_file()
+
+
+def test_a_name_too_long_for_a_file_is_refused_before_anything_is_written(team_project, tmp_path: Path):
+    out = tmp_path / "out"
+    fits = "a" * 187  # team-NAME.curator: 200 bytes
+    split_project(team_project, out, annotators=[fits], overlap=0.0, seed=1)
+    assert package_path(out, fits).is_file()
+    long = "张" * 63  # 189 bytes in UTF-8: 202 with the rest
+    with pytest.raises(TeamError) as caught:
+        split_project(team_project, tmp_path / "other", annotators=["李四", long])
+    assert str(caught.value) == (f"annotator {long!r}: the package's file name would be too long (202 bytes, at most "
+                                 "200); use a shorter name, or a project file with a shorter name")
+    assert not (tmp_path / "other").exists()
+    with pytest.raises(TeamError, match=r"\(201 bytes, at most 200\)"):
+        split_project(team_project, tmp_path / "other", annotators=["a" * 188])
+    with pytest.raises(TeamError, match="too long"):  # past what a file system allows at all
+        split_project(team_project, tmp_path / "other", annotators=["张" * 90])

@@ -14,6 +14,8 @@ from curator.store.lock import current_holder
 from curator.store.team import fill_package
 
 BAD_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+# bytes in a package's file name: 255 is the most a file system allows, and writing one makes longer names beside it
+NAME_MAX = 200
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ def split_project(project: Project, outdir: str | Path, *, annotators: list[str]
     outdir = Path(outdir)
     report = plan_split(project, outdir, annotators=annotators, overlap=overlap, seed=seed)
     for plan in report.packages:
+        _check_name(plan)
+    for plan in report.packages:
         _check_target(plan.path, force=force)
     try:
         outdir.mkdir(parents=True, exist_ok=True)
@@ -83,6 +87,13 @@ def split_project(project: Project, outdir: str | Path, *, annotators: list[str]
     for plan in report.packages:
         _write_package(project, plan)
     return report
+
+
+def _check_name(plan: PackagePlan) -> None:
+    size = len(plan.path.name.encode())
+    if size > NAME_MAX:
+        raise TeamError(f"annotator {plan.annotator!r}: the package's file name would be too long ({size} bytes, at "
+                        f"most {NAME_MAX}); use a shorter name, or a project file with a shorter name")
 
 
 def _check_target(path: Path, *, force: bool) -> None:

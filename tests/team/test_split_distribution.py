@@ -133,11 +133,12 @@ def test_force_replaces_a_package_and_what_was_beside_it(team_project, tmp_path:
     split_seeds(team_project, out)
     old = package_path(out, "张三")
     (out / (old.name + "-wal")).write_bytes(b"an old journal")
+    (out / (old.name + "-shm")).write_bytes(b"its index")
     with pytest.raises(TeamError) as caught:
         split_seeds(team_project, out)
     assert str(caught.value) == f"{old}: a package of that name exists; use --force to replace it"
     split_project(team_project, out, annotators=NAMES, overlap=1.0, force=True)
-    assert not (out / (old.name + "-wal")).exists()
+    assert not (out / (old.name + "-wal")).exists() and not (out / (old.name + "-shm")).exists()
     with Project.open(old, read_only=True) as package:
         assert package.document_count() == 4
 

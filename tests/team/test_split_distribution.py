@@ -203,3 +203,12 @@ def test_a_name_too_long_for_a_file_is_refused_before_anything_is_written(team_p
         split_project(team_project, tmp_path / "other", annotators=["a" * 188])
     with pytest.raises(TeamError, match="too long"):  # past what a file system allows at all
         split_project(team_project, tmp_path / "other", annotators=["张" * 90])
+
+
+def test_split_deals_as_planned_with_its_seed(ten, tmp_path: Path):
+    first = split_project(ten, tmp_path / "a", annotators=NAMES, overlap=0.3, seed=11)
+    again = split_project(ten, tmp_path / "b", annotators=NAMES, overlap=0.3, seed=11)
+    assert [p.doc_ids for p in first.packages] == [p.doc_ids for p in again.packages]
+    assert [p.doc_ids for p in first.packages] == [p.doc_ids for p in _plan(ten, 0.3, seed=11).packages]
+    with Project.open(tmp_path / "b" / "ten-王五.curator", read_only=True) as package:
+        assert tuple(d.id for d in package.documents()) == again.packages[2].doc_ids

@@ -80,3 +80,15 @@ def test_two_annotators_on_separate_documents_give_versions_but_no_note(team_pro
     annotators, versions, notes = team_view(team_project)
     assert annotators == ["张三"] and len(versions) == 1  # only 张三 gave a figure a value
     assert notes == []  # nobody's document was done by two: nothing to agree on
+
+
+def test_two_annotators_on_one_document_give_the_note(team_project, tmp_path: Path):
+    outdir = tmp_path / "out"
+    split_seeds(team_project, outdir, names=["张三", "李四"], overlap=1.0)
+    for name in ("张三", "李四"):
+        with Project.open(package_path(outdir, name)) as package:
+            doc = package.document(package.documents()[0].id)
+            tag(package, doc, 0, 2, "place")
+            finish(package, doc)
+    merge_packages(team_project, [package_path(outdir, n) for n in ("张三", "李四")])
+    assert team_view(team_project)[2] == [("标注一致性", "F1 1.00，κ 1.00（1 篇由多人标注：张三、李四）")]

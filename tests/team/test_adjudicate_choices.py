@@ -4,7 +4,6 @@ rejecting closes it alone, each undone by its inverse; 已审核 only once no di
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,35 +20,27 @@ from curator.store import Project
 NOW = "2026-12-01T10:00:00"
 
 
-@pytest.fixture(scope="module")
-def merged_file(tmp_path_factory) -> tuple[Path, str]:
-    """A project after the merge, made once: the shared document has an org span dispute (10-14 / 10-15 / none)
-    and a figure value dispute."""
-    root = tmp_path_factory.mktemp("merged")
-    with Project.open(root / "team.curator") as project:
+@pytest.fixture
+def open_merged(tmp_path: Path):
+    """open_merged() -> (the project after a merge, open; its shared document, which has an org span dispute
+    (10-14 / 10-15 / none) and a figure value dispute). Made inside the test, not in the fixture, so that the
+    time it takes counts as the test's own (mutmut sets its timeouts from the tests' times)."""
+    opened = []
+
+    def make():
+        project = Project.open(tmp_path / "team.curator")
+        opened.append(project)
         project.import_batches(read_path(ROOT / "seeds"))
-        split_seeds(project, root / "out")
-        sha = shared_sha(root / "out")
-        annotate_shared(root / "out", sha)
-        merge_packages(project, [package_path(root / "out", n) for n in NAMES])
-    return root / "team.curator", sha
+        split_seeds(project, tmp_path / "out")
+        sha = shared_sha(tmp_path / "out")
+        annotate_shared(tmp_path / "out", sha)
+        merge_packages(project, [package_path(tmp_path / "out", n) for n in NAMES])
+        return project, next(project.document(d.id) for d in project.documents()
+                             if project.document(d.id).sha256 == sha)
 
-
-@pytest.fixture
-def team_project(merged_file, tmp_path: Path):
-    """A fresh copy of the merged project for each test, open."""
-    source, _ = merged_file
-    for suffix in ("", "-wal"):
-        if Path(f"{source}{suffix}").exists():
-            shutil.copy2(f"{source}{suffix}", f"{tmp_path / 'team.curator'}{suffix}")
-    with Project.open(tmp_path / "team.curator") as project:
-        yield project
-
-
-@pytest.fixture
-def merged(team_project, merged_file):
-    return next(team_project.document(d.id) for d in team_project.documents()
-                if team_project.document(d.id).sha256 == merged_file[1])
+    yield make
+    for project in opened:
+        project.close()
 
 
 def _open(project, doc_id, kind):
@@ -60,7 +51,8 @@ def _spans(project, doc_id):
     return {(s.start, s.end, s.label, s.annotator) for s in project.spans(doc_id)}
 
 
-def test_a_dispute_read_back(team_project, merged):
+def test_a_dispute_read_back(open_merged):
+    team_project, merged = open_merged()
     org, value = disputes(team_project, merged.id)
     assert (org.kind, org.doc_id, org.start, org.end, org.resolved) == ("span", merged.id, 10, 15, False)
     assert org.annotators == ["张三", "李四", "王五"] and org.id != value.id
@@ -68,7 +60,8 @@ def test_a_dispute_read_back(team_project, merged):
     assert documents_with_disputes(team_project) == [merged.id]
 
 
-def test_taking_a_span_version_adds_the_span_and_closes_the_dispute(team_project, merged):
+def test_taking_a_span_version_adds_the_span_and_closes_the_dispute(open_merged):
+    team_project, merged = open_merged()
     org = _open(team_project, merged.id, "span")
     before = _spans(team_project, merged.id)
     edit = take_version(team_project, org, "李四", now=NOW)
@@ -88,20 +81,23 @@ def test_taking_a_span_version_adds_the_span_and_closes_the_dispute(team_project
     assert _spans(team_project, merged.id) == before and dispute_counts(team_project) == {merged.id: 2}
 
 
-def test_taking_an_empty_version_only_closes_the_dispute(team_project, merged):
+def test_taking_an_empty_version_only_closes_the_dispute(open_merged):
+    team_project, merged = open_merged()
     org = _open(team_project, merged.id, "span")
     edit = take_version(team_project, org, "王五")  # 王五 tagged no org there
     (change,) = edit.changes
     assert change.table == "disputes" and change.after["resolution"] == "王五"
 
 
-def test_a_version_nobody_gave_is_refused(team_project, merged):
+def test_a_version_nobody_gave_is_refused(open_merged):
+    team_project, merged = open_merged()
     org = _open(team_project, merged.id, "span")
     with pytest.raises(ValueError, match=f"^赵六 has no version of dispute {org.id}$"):
         take_version(team_project, org, "赵六")
 
 
-def test_taking_a_value_sets_value_unit_and_qualifier_of_the_figure(team_project, merged):
+def test_taking_a_value_sets_value_unit_and_qualifier_of_the_figure(open_merged):
+    team_project, merged = open_merged()
     value = _open(team_project, merged.id, "value")
     (figure,) = team_project.facts("figures", doc_id=merged.id)
     assert figure["value"] is None
@@ -118,7 +114,8 @@ def test_taking_a_value_sets_value_unit_and_qualifier_of_the_figure(team_project
     assert dispute_counts(team_project) == {merged.id: 1}
 
 
-def test_taking_the_value_the_figure_already_has_changes_only_the_dispute(team_project, merged):
+def test_taking_the_value_the_figure_already_has_changes_only_the_dispute(open_merged):
+    team_project, merged = open_merged()
     value = _open(team_project, merged.id, "value")
     team_project.apply(take_version(team_project, value, "张三"))
     (figure,) = team_project.facts("figures", doc_id=merged.id)
@@ -127,14 +124,16 @@ def test_taking_the_value_the_figure_already_has_changes_only_the_dispute(team_p
     assert [c.table for c in again.changes] == ["disputes"]
 
 
-def test_a_value_dispute_whose_figure_was_deleted(team_project, merged):
+def test_a_value_dispute_whose_figure_was_deleted(open_merged):
+    team_project, merged = open_merged()
     value = _open(team_project, merged.id, "value")
     (figure,) = team_project.facts("figures", doc_id=merged.id)
     team_project.apply(Edit("删除", (RowChange("figures", figure, None),)))
     assert [c.table for c in take_version(team_project, value, "王五").changes] == ["disputes"]
 
 
-def test_rejecting_every_version_adds_nothing(team_project, merged):
+def test_rejecting_every_version_adds_nothing(open_merged):
+    team_project, merged = open_merged()
     org = _open(team_project, merged.id, "span")
     before = _spans(team_project, merged.id)
     edit = reject_versions(org)
@@ -147,7 +146,8 @@ def test_rejecting_every_version_adds_nothing(team_project, merged):
     assert len(disputes(team_project, merged.id, open_only=False)) == 2
 
 
-def test_a_figure_span_version_brings_its_fact_row(team_project):
+def test_a_figure_span_version_brings_its_fact_row(open_merged):
+    team_project, _ = open_merged()
     doc = next(team_project.document(d.id) for d in team_project.documents() if not team_project.spans(d.id))
     start, end = figure_piece(doc.text)
     fact = {"indicator": "活动场次", "value": 12.0, "unit": "场", "qualifier": "约", "place": "", "as_of": "2026"}
@@ -170,7 +170,8 @@ def test_a_figure_span_version_brings_its_fact_row(team_project):
     assert not team_project.facts("initiatives", doc_id=doc.id)
 
 
-def test_review_waits_for_every_dispute(team_project, merged):
+def test_review_waits_for_every_dispute(open_merged):
+    team_project, merged = open_merged()
     with pytest.raises(ValueError, match="^the document still has open disputes$"):
         review_edit(team_project, merged.id)
     for dispute in disputes(team_project, merged.id):

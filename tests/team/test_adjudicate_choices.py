@@ -160,7 +160,8 @@ def test_a_figure_span_version_brings_its_fact_row(open_merged):
            "label": "figure", "versions": json.dumps(versions, ensure_ascii=False), "resolved": 0, "resolution": "", "span_id": None}
     team_project.apply(Edit("分歧", (RowChange("disputes", None, row),)))
     (dispute,) = disputes(team_project, doc.id)
-    team_project.apply(take_version(team_project, dispute, "张三", now=NOW))
+    edit = take_version(team_project, dispute, "张三", now=NOW)
+    team_project.apply(edit)
     spans = {s.label: s for s in team_project.spans(doc.id)}
     assert (spans["figure"].start, spans["figure"].end, spans["figure"].attrs) == (start, end, {"note": "核对"})
     assert (spans["place"].text, spans["place"].annotator, spans["place"].created) == (doc.text[:2], "张三", NOW)
@@ -168,6 +169,8 @@ def test_a_figure_span_version_brings_its_fact_row(open_merged):
     assert {k: figure[k] for k in fact} == fact
     assert figure["span_ids"] == [spans["figure"].id] and figure["doc_id"] == doc.id
     assert not team_project.facts("initiatives", doc_id=doc.id)
+    team_project.apply(edit.inverse())  # undone like any edit: the span and its fact row go
+    assert not team_project.spans(doc.id) and not team_project.facts("figures", doc_id=doc.id)
 
 
 def test_review_waits_for_every_dispute(open_merged):

@@ -89,3 +89,69 @@ def test_the_training_step_needs_no_project(project) -> None:
     model = model_from_examples(examples)  # in a worker
     assert model is not None and model.labels == ("person",) and model.documents == 1
     assert model_from_examples([]) is None
+
+
+def test_a_propagated_span_is_training_data_too(project) -> None:
+    from curator.core.edits import tag_span
+
+    doc = project.document(1)
+    start = doc.text.index(NAMES[1][0])
+    project.apply(tag_span(doc, start, start + 3, "person", span_id=project.next_id("spans"), origin="propagated"))
+    (example,) = training_examples(project)
+    assert example.spans == ((start, start + 3, "person"),) and example.text == doc.text
+    assert training_examples(project, labels=["place"]) == []
+    assert training_examples(project, labels=[]) == []
+
+
+def test_a_model_of_labels_the_examples_lack_is_no_model(project) -> None:
+    from curator.services.learning import model_from_examples
+
+    tag_names(project, 1, NAMES[1])
+    assert model_from_examples(training_examples(project), labels=["place"]) is None
+    assert model_from_examples(training_examples(project), labels=["person"]).spans == 3
+
+
+def test_learned_suggestions_are_one_named_step_scored_at_least_the_default(project) -> None:
+    from curator.services.learning import DEFAULT_MIN_SCORE
+
+    tag_names(project, 1, NAMES[1])
+    model = train_from_project(project)
+    edit = learned_suggestions(project, 4, model)
+    assert edit.label == "学习建议" and DEFAULT_MIN_SCORE == 0.5
+    assert all(c.after["attrs"]["score"] >= 0.5 for c in edit.changes)
+    loose = learned_suggestions(project, 4, model, min_score=0.0)
+    assert len(loose.changes) >= len(edit.changes)
+    assert learned_suggestions(project, 4, model, min_score=1.01).changes == ()
+
+
+def test_a_span_of_another_label_or_beside_it_does_not_hold_a_learned_suggestion_back(project) -> None:
+    from curator.core.edits import propose_spans
+    from curator.core.suggest.learned import predict
+
+    tag_names(project, 1, NAMES[1])
+    model = train_from_project(project)
+    doc = project.document(4)
+    name = next(s for s in predict(model.model, doc.text, min_score=0.0) if s.text == "杨丽君")
+    project.apply(propose_spans("x", doc, [(name.start, name.end, "org", {}), (name.end, name.end + 1, "person", {}),
+                                           (name.start - 1, name.start, "person", {})],
+                                first_id=project.next_id("spans", 3), source="rules"))
+    proposed = [c.after for c in learned_suggestions(project, 4, model, min_score=0.0).changes]
+    assert any((row["start"], row["end"]) == (name.start, name.end) for row in proposed)
+
+
+def test_learned_project_stores_each_documents_suggestions_with_progress_and_cancel(project) -> None:
+    from curator.services.learning import learned_project
+
+    tag_names(project, 1, NAMES[1])
+    model = train_from_project(project)
+    seen: list[tuple[int, int]] = []
+    stopped = learned_project(project, model, min_score=0.3, progress=lambda done, total: seen.append((done, total)),
+                              cancelled=lambda: len(seen) == 2)
+    assert stopped.cancelled and stopped.documents == 2 and seen == [(1, 4), (2, 4)]
+    stored = sum(len(project.spans(d.id, origin="suggested")) for d in project.documents())
+    assert stopped.proposed == stored
+    report = learned_project(project, model, min_score=0.3)
+    assert not report.cancelled and report.documents == 4
+    after = sum(len(project.spans(d.id, origin="suggested")) for d in project.documents())
+    assert report.proposed == after - stored > 0
+    assert learned_project(project, model, min_score=0.3).proposed == 0  # nothing twice

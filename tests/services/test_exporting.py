@@ -109,6 +109,7 @@ def test_each_suffix_writes_its_format(store, out):
     assert "B-figure" in (out / "a.conll").read_text(encoding="utf-8")
     tasks = export(store, out / "a.json")
     assert tasks.rows == {"任务": 3} and len(json.loads((out / "a.json").read_text(encoding="utf-8"))) == 3
+    assert [jsonl.paths, conll.paths, tasks.paths] == [[out / "a.jsonl"], [out / "a.conll"], [out / "a.json"]]
     facts = export(store, out / "a.csv")
     assert facts.paths == [out / "a-举措.csv", out / "a-数据.csv"] and facts.rows == {"举措": 2, "数据": 3}
     assert facts.config == "" and jsonl.config == ""
@@ -122,7 +123,7 @@ def test_a_folder_means_csv_files_in_it(store, out):
 
 def test_a_named_format_wins_over_the_suffix(store, out):
     doccano = export(store, out / "a.jsonl", fmt="doccano")
-    assert doccano.rows == {"文章": 3}
+    assert doccano.rows == {"文章": 3} and doccano.paths == [out / "a.jsonl"]
     first = json.loads((out / "a.jsonl").read_text(encoding="utf-8").splitlines()[0])
     assert "label" in first and "spans" not in first
     assert sorted(tuple(item[2:]) for item in first["label"]) == [("figure",), ("figure",), ("initiative",), ("place",)]
@@ -196,6 +197,8 @@ def test_unreadable_remembered_options_mean_everything(data):
 def test_remembered_options_of_any_collection_are_read_as_text():
     options = ExportOptions.from_dict({"statuses": ("done",), "labels": [1, "place"], "place": "德令哈市"})
     assert options == ExportOptions(statuses={"done"}, place="德令哈市", labels={"1", "place"})
+    sets = ExportOptions.from_dict({"statuses": {"done"}, "labels": frozenset({"figure"})})
+    assert sets == ExportOptions(statuses={"done"}, labels={"figure"})
 
 
 def test_places_to_choose_from_most_facts_first(store):
@@ -215,6 +218,24 @@ def test_the_summary_names_the_project_the_range_and_the_marks(store, out):
     assert section(rows, "按标签统计") == {"数据": 3}
     assert section(rows, "按地点统计") == {"格尔木市": (1, 0, 2), "德令哈市": (1, 0, 1), "海西州": (0, 0, 0),
                                                 "合计": (2, 0, 3)}
+
+
+def test_a_project_in_memory_is_named_so(out):
+    project = Project.memory()
+    try:
+        project.import_batches(importing_batches("社区简报\n志愿者开展活动。"))
+        export_workbook(project, out / "a.xlsx")
+    finally:
+        project.close()
+    notes = {r[0]: r[1] for r in summary_rows(out / "a.xlsx")[1:5]}
+    assert notes["项目"] == "内存项目"
+
+
+def importing_batches(text: str):
+    from curator.core.importing import FileBatch, to_article
+    from curator.core.records import RawRecord
+
+    return [FileBatch("剪贴板", articles=(to_article(RawRecord(text), "剪贴板"),))]
 
 
 def test_the_summary_counts_labels_in_the_projects_order(store, out):
@@ -243,8 +264,12 @@ def test_fact_rows_carry_their_key_status_mark_evidence_and_annotators(store, ou
 def test_one_row_citing_two_spans_names_each_annotator_once(store, out):
     (row,) = [r for r in store.facts("initiatives") if r["doc_id"] == 1]
     extra = tag(store, 1, "评选", "initiative", who="乙")
-    merged = {**row, "span_ids": [*row["span_ids"], extra.id, row["span_ids"][0]]}
-    from curator.core.edits import Edit, RowChange
+    from curator.core.edits import Edit, RowChange, tag_span
+
+    doc = store.document(1)
+    nobody = store.next_id("spans")
+    store.apply(tag_span(doc, *part(store, 1, "开展"), "initiative", span_id=nobody))  # no annotator recorded
+    merged = {**row, "span_ids": [*row["span_ids"], nobody, extra.id, row["span_ids"][0]]}
     store.apply(Edit("合并", (RowChange("initiatives", row, merged),)))
     export_workbook(store, out / "a.xlsx", ExportOptions(labels={"initiative"}))
     first = sheet(out / "a.xlsx", "举措")[0]

@@ -155,3 +155,14 @@ def test_learned_project_stores_each_documents_suggestions_with_progress_and_can
     after = sum(len(project.spans(d.id, origin="suggested")) for d in project.documents())
     assert report.proposed == after - stored > 0
     assert learned_project(project, model, min_score=0.3).proposed == 0  # nothing twice
+
+
+def test_training_on_some_labels_leaves_the_documents_of_others_out(project) -> None:
+    tag_names(project, 1, NAMES[1])
+    doc = project.document(4)
+    start = doc.text.index("格尔木")
+    project.apply(tag_span(doc, start, start + 3, "place", span_id=project.next_id("spans")))
+    people = train_from_project(project, labels=["person"])
+    assert (people.labels, people.documents, people.spans) == (("person",), 1, 3)
+    both = train_from_project(project)
+    assert (both.labels, both.documents, both.spans) == (("person", "place"), 2, 4)

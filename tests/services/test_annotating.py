@@ -231,3 +231,21 @@ def test_with_document_place_keeps_a_place_already_given(store):
     assert kept is inferred and none == []
     bare, nothing = annotating.with_document_place(store, store.document(2))
     assert bare.place == "" and nothing == []
+
+
+def test_next_unfinished_goes_on_from_the_current_document_not_from_the_first(store):
+    store.apply(annotating.change_status(store, 3, "in_progress"))  # 1 todo, 2 todo, 3 in progress
+    assert annotating.next_unfinished(store, 1) == 2
+    assert annotating.next_unfinished(store, 2) == 3
+    store.apply(annotating.change_status(store, 2, "done"))
+    assert annotating.next_unfinished(store, 1) == 3
+    assert annotating.next_unfinished(store, 3) == 1
+
+
+def test_a_delete_waiting_for_confirmation_is_an_empty_step(store):
+    tagged = tag(store, 1, "3万人", "figure")
+    store.apply(tagged.edit)
+    (row,) = store.facts("figures")
+    store.apply(annotating.edit_cell(store, "figures", row["id"], "unit", "名", annotator="乙"))
+    waiting = annotating.delete(store, tagged.span)
+    assert waiting.needs_confirmation and waiting.edit.changes == () and waiting.edit.label == ""

@@ -117,7 +117,7 @@ def test_a_pasted_text_is_stored_with_its_place_and_a_bad_one_is_a_problem(store
     assert empty.report.added == [] and [str(p) for p in empty.report.problems] == ["剪贴板: empty file (no text)"]
     assert empty.places == 0
     again = import_record(store, RawRecord("格尔木市简报\n格尔木市开展文明创建。"), origin="剪贴板")
-    assert again.report.added == [] and again.report.duplicates and again.places == 0
+    assert again.report.added == [] and again.report.duplicates == ["剪贴板"] and again.places == 0
 
 
 def test_give_places_is_one_step_for_the_documents_that_lack_one(store, tmp_path):
@@ -147,6 +147,9 @@ def test_looks_line_broken_needs_a_fifth_of_the_lines_and_at_least_two_joins():
     assert not looks_line_broken(one)  # one join in eleven lines
     two = one + "这一行很长但是也被版面从中间断开了没\n有句号。\n"
     assert looks_line_broken(two)  # two joins in thirteen lines (13 // 5 == 2)
+    body12 = "".join(f"第{n}行是完整的一句话，到这里就结束。\n" for n in range(12))
+    broken = "这一行很长但是被版面从中间断开了没有\n句号。\n"
+    assert not looks_line_broken("标题\n" + body12 + broken * 2)  # two joins in 17 lines (17 // 5 == 3)
     many = "标题\n" + body * 3 + "这一行很长但是被版面从中间断开了没有\n句号。\n" * 2
     assert not looks_line_broken(many)  # two joins in 30 lines is not a fifth
 
@@ -182,3 +185,11 @@ def test_the_preview_starts_a_line_before_the_first_joined_one(tmp_path):
     assert offer.before[0] == "第二句话也完整地结束了。" and offer.after[0] == "第二句话也完整地结束了。"
     assert len(offer.before) == importing.PREVIEW_LINES == 6 and len(offer.after) == 4
     assert offer.after[1].startswith("格尔木市开展") and offer.after[1].endswith("拍手称快。")
+
+
+def test_a_text_of_doubled_lines_is_previewed_from_its_start(tmp_path):
+    lines = [f"第{n}行是完整的一句话。" for n in range(4)]
+    path = write(tmp_path / "a.txt", "".join(f"{line}\n{line}\n" for line in lines))  # reflow keeps each once
+    offer = reflow_offer([path])
+    assert offer is not None and offer.before[:3] == (lines[0], lines[0], lines[1])
+    assert offer.after == tuple(lines)

@@ -11,7 +11,7 @@ import pytest
 from curator.core.records import RawRecord
 from curator.services import importing
 from curator.services.importing import (
-    files_under, give_places, import_paths, import_record, looks_line_broken, reflow_offer,
+    files_under, import_paths, import_record, looks_line_broken, reflow_offer,
 )
 from curator.store import Project
 
@@ -120,16 +120,15 @@ def test_a_pasted_text_is_stored_with_its_place_and_a_bad_one_is_a_problem(store
     assert again.report.added == [] and again.report.duplicates == ["剪贴板"] and again.places == 0
 
 
-def test_give_places_is_one_step_for_the_documents_that_lack_one(store, tmp_path):
+def test_only_the_documents_that_lack_a_place_are_given_one(store, tmp_path):
     write(tmp_path / "a.jsonl", "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in (
         {"text": "格尔木市简报\n格尔木市开展文明创建。"},
         {"text": "海西州简报\n海西州开展活动。", "place": "德令哈市"},
         {"text": "社区简报\n志愿者开展活动。"},
     )))
-    added = store.import_batches(importing.read_path(tmp_path / "a.jsonl")).added
-    assert give_places(store, added) == 1
-    assert [store.document(i).place for i in added] == ["格尔木市", "德令哈市", ""]
-    assert give_places(store, added) == 0
+    result = import_paths(store, [tmp_path / "a.jsonl"])
+    assert result.places == 1 and result.files == 1
+    assert [store.document(i).place for i in result.report.added] == ["格尔木市", "德令哈市", ""]
 
 
 @pytest.mark.parametrize("text, broken", [

@@ -143,13 +143,14 @@ def test_an_unknown_format_is_refused_with_the_formats_there_are(store, out, nam
     assert list(out.iterdir()) == []
 
 
-@pytest.mark.parametrize("name", ["a.xlsx", "a.jsonl", "a.json", "a.conll"])
-def test_an_existing_file_is_kept_unless_overwrite_is_given(store, out, name):
+@pytest.mark.parametrize("name, fmt", [("a.xlsx", None), ("a.jsonl", None), ("a.json", None), ("a.conll", None),
+                                       ("a.jsonl", "doccano"), ("a.txt", "label-studio")])
+def test_an_existing_file_is_kept_unless_overwrite_is_given(store, out, name, fmt):
     (out / name).write_bytes(b"mine")
     with pytest.raises(TargetExists):
-        export(store, out / name)
+        export(store, out / name, fmt=fmt)
     assert (out / name).read_bytes() == b"mine"
-    export(store, out / name, overwrite=True)
+    export(store, out / name, overwrite=True, fmt=fmt)
     assert (out / name).read_bytes() != b"mine"
 
 

@@ -166,3 +166,16 @@ def test_training_on_some_labels_leaves_the_documents_of_others_out(project) -> 
     assert (people.labels, people.documents, people.spans) == (("person",), 1, 3)
     both = train_from_project(project)
     assert (both.labels, both.documents, both.spans) == (("person", "place"), 2, 4)
+
+
+def test_learned_project_counts_every_documents_suggestions_and_keeps_to_the_score(project) -> None:
+    from curator.services.learning import learned_project
+
+    tag_names(project, 1, NAMES[1])
+    model = train_from_project(project)
+    assert learned_project(project, model, min_score=1.01).proposed == 0  # none is that sure
+    assert all(project.spans(d.id, origin="suggested") == [] for d in project.documents())
+    report = learned_project(project, model, min_score=0.0)
+    per_document = [len(project.spans(d.id, origin="suggested")) for d in project.documents()]
+    assert sum(count > 0 for count in per_document) >= 2
+    assert report.proposed == sum(per_document)

@@ -192,3 +192,11 @@ def test_a_text_of_doubled_lines_is_previewed_from_its_start(tmp_path):
     offer = reflow_offer([path])
     assert offer is not None and offer.before[:3] == (lines[0], lines[0], lines[1])
     assert offer.after == tuple(lines)
+
+
+def test_the_preview_keeps_a_line_with_spaces_whole(tmp_path):
+    byline = "本报记者 漆世平 通讯员 王芳"
+    path = write(tmp_path / "a.txt", BROKEN.replace("格尔木市文明简报", f"格尔木市文明简报\n{byline}"))
+    offer = reflow_offer([path])
+    assert offer.before[:2] == ("格尔木市文明简报", byline)
+    assert offer.after[0] == "格尔木市文明简报" and offer.after[1].startswith(byline)

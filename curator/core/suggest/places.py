@@ -204,7 +204,7 @@ def _first_chars() -> re.Pattern[str]:
     return re.compile("[" + "".join(sorted({prefix[0] for prefix in _division_index()})) + "]")
 
 
-def _stems_of_named_cities(text: str, found: list[Suggestion]) -> list[Suggestion]:
+def _stems_of_named_cities(text: str, found: list[Suggestion]) -> list[tuple[int, int]]:
     """寿光 on its own, in a text that says 寿光市 elsewhere (not cut from a longer word)."""
     stems = short_stems()
     named = {s.text[:-1] for s in found if s.text.endswith("市") and s.text[:-1] in stems}
@@ -216,7 +216,7 @@ def _stems_of_named_cities(text: str, found: list[Suggestion]) -> list[Suggestio
             if i in taken or text[i + 2:i + 3] == "市" or (i > 0 and _is_word(text, i - 1, 2)):
                 continue
             if not _is_word(text, i + 1, 2) and not _is_word(text, i, 3):
-                extra.append(Suggestion("place", i, i + 2, stem, {}))
+                extra.append((i, i + 2))
     return extra
 
 
@@ -242,7 +242,7 @@ _GENERIC = re.compile(
 )
 
 
-def _local_places(text: str) -> list[Suggestion]:
+def _local_places(text: str) -> list[tuple[int, int]]:
     found = []
     for m in _LOCAL_RE.finditer(text):
         start, end = m.span()
@@ -256,7 +256,7 @@ def _local_places(text: str) -> list[Suggestion]:
         if len(name) < 2 or _GENERIC.search(name) or _ends_in_verb(name):
             continue
         name_start = end - suffix_len - len(name)
-        found.append(Suggestion("place", name_start, end, text[name_start:end], {}))
+        found.append((name_start, end))
     return found
 
 
@@ -276,7 +276,7 @@ def find_divisions(text: str) -> list[Suggestion]:
 def find_places(text: str) -> list[tuple[int, int]]:
     """(start, end) of the places in text, as found (no whitespace handling)."""
     divisions = _divisions(text)
-    return [(s.start, s.end) for s in divisions + _stems_of_named_cities(text, divisions) + _local_places(text)]
+    return [(s.start, s.end) for s in divisions] + _stems_of_named_cities(text, divisions) + _local_places(text)
 
 
 def suggest_places(text: str) -> list[Suggestion]:

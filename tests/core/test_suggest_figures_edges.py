@@ -103,3 +103,13 @@ def test_a_per_capita_base_or_an_ordinal_is_no_figure(text: str) -> None:
 )
 def test_single_chinese_digits_count_only_with_some_measure_words(text: str, expected: list[str]) -> None:
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text", ["在北三条胡同", "住在三条巷", "住在3号院", "住在5号楼", "七条弄", "共有3个里"])
+def test_a_number_in_a_street_name_is_no_figure(text: str) -> None:
+    assert spans(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [("建成三条里程碑", ["三条"]), ("放在3个里面", ["3个"])])
+def test_li_starting_another_word_is_no_street(text: str, expected: list[str]) -> None:
+    assert spans(text) == expected

@@ -132,3 +132,12 @@ def test_outermost_keeps_the_longest_of_nested_spans_and_any_that_only_overlap()
     found = {(0, 3): 0.9, (0, 5): 0.9, (2, 4): 0.8, (4, 8): 0.8, (5, 8): 0.9, (9, 10): 0.8}
     assert _outermost(found) == [((0, 5), 0.9), ((4, 8), 0.8), ((9, 10), 0.8)]
     assert _outermost({}) == []
+
+
+@pytest.mark.parametrize("word", ["深入", "持续", "服务", "不断", "积极", "按照", "优秀"])  # v vd vn d ad p a
+def test_verbs_adverbs_prepositions_and_adjectives_before_a_name_are_dropped(word: str) -> None:
+    assert names(f"，{word}用好红柳志愿服务队") == ["红柳志愿服务队"]
+
+
+def test_a_noun_before_the_verbs_keeps_them_in_the_name() -> None:
+    assert names("，大力用好红柳志愿服务队") == ["大力用好红柳志愿服务队"]

@@ -137,7 +137,3 @@ def test_outermost_keeps_the_longest_of_nested_spans_and_any_that_only_overlap()
 @pytest.mark.parametrize("word", ["深入", "持续", "服务", "不断", "积极", "按照", "优秀"])  # v vd vn d ad p a
 def test_verbs_adverbs_prepositions_and_adjectives_before_a_name_are_dropped(word: str) -> None:
     assert names(f"，{word}用好红柳志愿服务队") == ["红柳志愿服务队"]
-
-
-def test_a_noun_before_the_verbs_keeps_them_in_the_name() -> None:
-    assert names("，大力用好红柳志愿服务队") == ["大力用好红柳志愿服务队"]

@@ -98,6 +98,8 @@ def test_strip_nations_keeps_two_characters() -> None:
         ("在湖州湖州", [("湖州", 1, 3, 0.9), ("湖州", 3, 5, 0.9)]),
         ("寿光寿光", [("寿光", 0, 2, 0.9), ("寿光", 2, 4, 0.9)]),  # right after a place
         ("寿光潍坊", [("寿光", 0, 2, 0.9), ("潍坊", 2, 4, 0.9)]),  # right before another stem
+        ("寿光青州", [("寿光", 0, 2, 0.9), ("青州", 2, 4, 0.9)]),
+        ("寿光山东省", [("寿光", 0, 2, 0.9), ("山东省", 2, 5, 0.9)]),  # right before a division's name
         ("西宁城东区", [("西宁", 0, 2, 0.9), ("城东区", 2, 5, 0.9)]),  # right before a division
         ("西宁市民", [("西宁市", 0, 3, 0.9)]),
         ("在湖州市区", [("湖州市", 1, 4, 0.9)]),
@@ -114,6 +116,8 @@ def test_city_stems_in_context(text: str, expected: list[tuple[str, int, int, fl
         ("寿光市把整治。来到寿光", [("寿光市", 0, 3), ("寿光", 9, 11)]),
         ("寿光市把整治。在寿光", [("寿光市", 0, 3), ("寿光", 8, 10)]),
         ("寿光市把整治。寿光市", [("寿光市", 0, 3), ("寿光市", 7, 10)]),
+        ("寿光市很美。祝长寿光荣", [("寿光市", 0, 3)]),  # 长寿 and 光荣 are words: 寿光 is cut from them
+        ("寿光市很美。寿比南山", [("寿光市", 0, 3)]),
     ],
 )
 def test_a_stem_elsewhere_in_a_text_naming_the_city(text: str, expected: list[tuple[str, int, int]]) -> None:

@@ -91,3 +91,9 @@ def test_name_at_reads_a_name_across_breaks_and_nothing_else() -> None:
     assert name_at("唐", 0) is None
     assert name_at("", 0) is None
     assert name_at("\n唐建国", 0) is None
+
+
+def test_a_word_jieba_counts_300_times_is_a_word_not_a_name() -> None:
+    # 殷梨亭 (a novel's character) is counted 300 times, 李为民 293
+    assert names("杨亮 殷梨亭\n") == []
+    assert names("杨亮 李为民\n") == ["杨亮", "李为民"]

@@ -137,3 +137,13 @@ def test_outermost_keeps_the_longest_of_nested_spans_and_any_that_only_overlap()
 @pytest.mark.parametrize("word", ["深入", "持续", "服务", "不断", "积极", "按照", "优秀"])  # v vd vn d ad p a
 def test_verbs_adverbs_prepositions_and_adjectives_before_a_name_are_dropped(word: str) -> None:
     assert names(f"，{word}用好红柳志愿服务队") == ["红柳志愿服务队"]
+
+
+@pytest.mark.parametrize("text", ["在小区委托物业", "小区委托物业"])
+def test_a_level_ending_a_common_word_before_wei_is_no_committee(text: str) -> None:
+    assert names(text) == []  # 小区 is a word: 区委 is not a body here
+
+
+@pytest.mark.parametrize("text", ["团省委召开会议", "团州委召开会议"])
+def test_the_committee_inside_a_youth_league_committee_is_not_taken_alone(text: str) -> None:
+    assert "省委" not in names(text) and "州委" not in names(text)

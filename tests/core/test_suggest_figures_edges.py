@@ -113,3 +113,8 @@ def test_a_number_in_a_street_name_is_no_figure(text: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), [("建成三条里程碑", ["三条"]), ("放在3个里面", ["3个"])])
 def test_li_starting_another_word_is_no_street(text: str, expected: list[str]) -> None:
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("3名志愿者参加", ["3名"]), ("10位老人", ["10位"]), ("三条道路", ["三条"])])
+def test_a_figure_at_the_very_start_of_the_text(text: str, expected: list[str]) -> None:
+    assert spans(text) == expected  # nothing before it: no rank, no direction

@@ -97,3 +97,13 @@ def test_a_word_jieba_counts_300_times_is_a_word_not_a_name() -> None:
     # 殷梨亭 (a novel's character) is counted 300 times, 李为民 293
     assert names("杨亮 殷梨亭\n") == []
     assert names("杨亮 李为民\n") == ["杨亮", "李为民"]
+
+
+@pytest.mark.parametrize("gap", [" ", "\t", "\u3000", "  "])
+def test_a_bylines_names_are_separated_by_any_spaces(gap: str) -> None:
+    assert names(f"◎ 赵振东{gap}孙倩\n") == ["赵振东", "孙倩"]
+
+
+@pytest.mark.parametrize(("text", "start"), [("记者\u3000赵振东", 3), ("记者\n  赵振东", 5), ("记者\t赵振东", 3)])
+def test_a_role_and_the_name_may_be_apart(text: str, start: int) -> None:
+    assert found(text) == [("赵振东", start, start + 3, 0.85)]

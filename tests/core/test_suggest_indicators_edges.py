@@ -140,3 +140,28 @@ def test_cuts_a_word_says_whether_a_position_falls_inside_the_last_word() -> Non
     assert _cuts_a_word("居民行为", 3) is True
     assert _cuts_a_word("志愿者为", 3) is False
     assert _cuts_a_word("志愿者达到", 3) is False
+
+
+def test_quote_marks_and_scope_words_inside_the_clause_before_go() -> None:
+    assert indicator("建成“文明实践”站点36个", "36个") == "文明实践站点"
+    assert indicator("新建各类站点36个", "36个") == "站点"  # after a verb that is no scope word
+    assert indicator("新建各级站点36个", "36个") == "站点"
+    assert indicator("第三批示范点12个", "12个") == "示范点"
+
+
+def test_a_noun_after_the_count_may_start_with_a_latin_letter() -> None:
+    assert indicator("配备3台X光机", "3台") == "X光机"
+
+
+def test_the_topic_before_a_measure_word_ignores_brackets_and_line_breaks() -> None:
+    assert indicator("（线上线下）活动覆盖全县，规模达3000人", "3000人") == "活动规模"
+    assert indicator("活\n动覆盖全县，规模达3000人", "3000人") == "活动规模"
+
+
+def test_two_long_words_are_cut_to_the_first() -> None:
+    assert _fit(["一二三四五六七", "八九十一二三"]) == "一二三四五六七"
+    assert _fit(["一二三四五六七", "八九十一二三"], from_end=True) == "八九十一二三"
+
+
+def test_a_trailing_word_after_one_character_is_stripped() -> None:
+    assert _strip_words("站达") == "站"

@@ -116,3 +116,20 @@ def test_works_inside_a_quoted_initiative_or_a_title_are_not_suggested_again() -
     assert found("“东湖综合治理行动”") == [("东湖综合治理行动", 1, 9, 0.9)]
     assert found("《东湖综合治理方案》") == []
     assert found("开展东湖“综合治理”") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“文明餐桌”交通活动", [("“文明餐桌”交通活动", 0, 10, 0.85)]),  # two descriptive characters: the full name
+        ("“文明餐桌”系列交通活动", [("“文明餐桌”系列交通活动", 0, 12, 0.85)]),  # generic words do not count
+        ("“文明餐桌”一二三四五六七八活动", [("“文明餐桌”一二三四五六七八活动", 0, 16, 0.85)]),  # eight at most
+        ("“文明餐桌”一二三四五六七八九活动", []),
+        ("“文明餐桌”小活动", [("文明餐桌", 1, 5, 0.9)]),  # one: a modifier of the trigger
+        ("“文明餐桌”等交通活动", [("文明餐桌", 1, 5, 0.9)]),  # 等 lists the quote: no full name
+        ("“文明餐桌”三大活动", [("文明餐桌", 1, 5, 0.9)]),
+        ("“文明餐桌”5项活动", [("文明餐桌", 1, 5, 0.9)]),
+    ],
+)
+def test_what_stands_between_a_quote_and_its_trigger(text: str, expected: list[tuple[str, int, int, float]]) -> None:
+    assert found(text) == expected

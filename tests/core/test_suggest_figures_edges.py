@@ -118,3 +118,39 @@ def test_li_starting_another_word_is_no_street(text: str, expected: list[str]) -
 @pytest.mark.parametrize(("text", "expected"), [("3名志愿者参加", ["3名"]), ("10位老人", ["10位"]), ("三条道路", ["三条"])])
 def test_a_figure_at_the_very_start_of_the_text(text: str, expected: list[str]) -> None:
     assert spans(text) == expected  # nothing before it: no rank, no direction
+
+
+@pytest.mark.parametrize("text", ["覆盖率30% — 50%", "覆盖率30% —50%", "覆盖率30%— 50%", "覆盖率30%\n—\n50%"])
+def test_spaces_on_either_side_of_a_range_mark(text: str) -> None:
+    assert spans(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [("每组3至5人，至少2人", ["2人"]), ("截至目前每组3至5人", [])])
+def test_the_range_mark_is_the_one_right_before_the_number(text: str, expected: list[str]) -> None:
+    assert spans(text) == expected
+
+
+def test_a_number_after_a_letter_is_a_code() -> None:
+    assert spans("乘坐K3次列车") == []
+
+
+def test_two_digits_with_a_leading_zero_are_a_code() -> None:
+    assert spans("共有05个") == []
+
+
+def test_yue_ending_a_word_at_the_text_start() -> None:
+    assert figures("公约30份") == [("30份", 2, 5, 30.0, "份", "", 0.95)]
+    assert figures("签订公约百分之八十的村") == [("百分之八十", 4, 9, 80.0, "%", "", 0.85)]
+
+
+def test_a_chinese_numeral_of_two_characters_counts_with_any_measure_word() -> None:
+    assert spans("三十个") == ["三十个"]
+
+
+def test_a_numeral_that_is_no_number_does_not_end_the_search() -> None:
+    assert spans("五一期间志愿者超3万人") == ["超3万人"]
+
+
+def test_the_indicator_of_a_figure_starts_after_the_figure_before_it() -> None:
+    found = {s.text: s.attrs["indicator"] for s in suggest("招募志愿者100人党员50人", ["figure"])}
+    assert found["50人"] == "党员"  # not 志愿者100人党员

@@ -133,3 +133,24 @@ def test_works_inside_a_quoted_initiative_or_a_title_are_not_suggested_again() -
 )
 def test_what_stands_between_a_quote_and_its_trigger(text: str, expected: list[tuple[str, int, int, float]]) -> None:
     assert found(text) == expected
+
+
+def test_a_generic_works_name_does_not_end_the_search() -> None:
+    assert found("推进各类综合治理，推进东湖综合治理") == [("东湖综合治理", 11, 17, 0.8)]
+
+
+def test_works_that_are_a_whole_title_are_its_name_only() -> None:
+    assert found("《东湖综合治理》") == []
+
+
+def test_a_theme_after_words_before_yi() -> None:
+    assert found("要以“文明江北”为主题") == [("文明江北", 3, 7, 0.7)]
+
+
+def test_a_cued_name_of_two_characters_and_one_of_twelve_with_a_break() -> None:
+    assert found("开展“光盘”") == [("光盘", 3, 5, 0.75)]
+    assert found("开展“一二三四五六\n七八九十一二”") == [("一二三四五六\n七八九十一二", 3, 16, 0.75)]
+
+
+def test_an_adjective_in_a_list_leaves_the_names_after_it() -> None:
+    assert found("推行“定制式”“光盘行动”") == [("光盘行动", 8, 12, 0.9)]

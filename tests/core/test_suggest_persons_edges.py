@@ -107,3 +107,23 @@ def test_a_bylines_names_are_separated_by_any_spaces(gap: str) -> None:
 @pytest.mark.parametrize(("text", "start"), [("记者\u3000赵振东", 3), ("记者\n  赵振东", 5), ("记者\t赵振东", 3)])
 def test_a_role_and_the_name_may_be_apart(text: str, start: int) -> None:
     assert found(text) == [("赵振东", start, start + 3, 0.85)]
+
+
+def test_compound_surnames_that_are_no_single_surname() -> None:
+    assert found("志愿者上官云说") == [("上官云", 3, 6, 0.85)]
+    assert found("志愿者上官婉儿说") == [("上官婉儿", 3, 7, 0.85)]  # four characters: only with a compound surname
+
+
+@pytest.mark.parametrize(("text", "name"), [("老师余秋雨说", "余秋雨"), ("居民兰芝说", "兰芝")])
+def test_names_jieba_tags_as_foreign_or_full_names(text: str, name: str) -> None:
+    assert names(text) == [name]  # tagged nrfg and nrt in jieba's dictionary
+
+
+@pytest.mark.parametrize("text", ["部长李明说", "部长李明说的"])
+def test_the_speech_verb_glued_to_a_name_at_the_end_or_before_a_particle(text: str) -> None:
+    assert found(text) == [("李明", 2, 4, 0.85)]
+
+
+def test_a_line_of_names_is_found_on_its_own_line() -> None:
+    assert found("志愿者杨亮说。\n杨亮 陈煜\n") == [("杨亮", 3, 5, 0.85), ("杨亮", 8, 10, 0.8), ("陈煜", 11, 13, 0.8)]
+    assert found("杨亮 陈煜\n杨亮在会上说") == [("杨亮", 0, 2, 0.8), ("陈煜", 3, 5, 0.8), ("杨亮", 6, 8, 0.75)]

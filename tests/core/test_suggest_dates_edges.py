@@ -88,3 +88,18 @@ def test_whitespace_is_inside_a_date_never_at_its_end(text: str, expected: list[
 
 def test_dates_in_a_title_are_part_of_its_name_but_not_after_it() -> None:
     assert dates("《2023年工作方案》于2023年7月印发") == ["2023年7月"]
+
+
+def test_a_month_at_the_start_is_a_date_whatever_ends_the_text() -> None:
+    assert dates("3月上旬，参与人数达3000") == ["3月上旬"]
+
+
+def test_a_range_from_the_texts_first_character() -> None:
+    assert dates("3—5月") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["第3月考核，7月29日召开", "《2023年方案》于7月29日印发", "2021—2023年，7月29日"],
+)
+def test_a_date_left_out_does_not_end_the_search(text: str) -> None:
+    assert dates(text) == ["7月29日"]

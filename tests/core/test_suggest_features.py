@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from curator.core.suggest.features import _inside, _kinds, _word_features, char_features, rule_marks
+from curator.core.suggest.features import (
+    _inside,
+    _kinds,
+    _word_features,
+    char_features,
+    rule_marks,
+)
 
 
 def test_each_character_has_a_kind() -> None:

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from curator.core.suggest.indicators import _cuts_a_word, _fit, _strip_words, propose_indicator
+from curator.core.suggest.indicators import (
+    _cuts_a_word,
+    _fit,
+    _strip_words,
+    propose_indicator,
+)
 
 
 def indicator(text: str, figure: str, *, prev_end: int = 0) -> str:

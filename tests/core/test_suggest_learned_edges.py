@@ -205,7 +205,7 @@ def test_an_older_model_without_the_rules_flag_uses_the_rules(model: bytes) -> N
 
 def test_a_model_without_rules_predicts_without_them(monkeypatch) -> None:
     model = train([example(t, n) for t, n in zip(TEXTS, NAMES)], use_rules=False)
-    import curator.core.suggest.learned as learned
+    from curator.core.suggest import learned
 
     def no_rules(text: str) -> list:
         raise AssertionError("the rules ran for a model that never saw them")

@@ -9,9 +9,9 @@ import pytest
 from curator.core.suggest import Suggestion, suggest
 from curator.core.suggest.places import (
     _nations,
-    data_file,
     _short_forms,
     _strip_nations,
+    data_file,
     division_names,
     division_ranks,
     find_divisions,

@@ -56,3 +56,14 @@ def test_word_tags_and_frequencies_come_from_the_dictionary() -> None:
     assert word_tag("𠮷𠮷") is None
     assert frequency("𠮷𠮷") == 0
     assert frequency("开展") > 1000
+
+
+def test_cut_joins_unknown_names_with_hmm_only() -> None:
+    assert cut("黄赟辉") == ["黄赟辉"]
+    assert cut("黄赟辉", hmm=False) == ["黄", "赟", "辉"]
+
+
+def test_fast_cut_takes_words_of_five_characters_at_most_by_default() -> None:
+    assert frequency("一万一千多间") > 0  # a six-character dictionary word
+    assert fast_cut("一万一千多间") == ["一万一千", "多间"]
+    assert fast_cut("一万一千多间", longest=6) == ["一万一千多间"]

@@ -188,7 +188,7 @@ def test_labels_chooses_the_models_trained() -> None:
 
 @pytest.mark.parametrize("blob", [b'{"format": "curator-crf-1", "models": []}', b'{"models": {}}', b'"text"'])
 def test_a_model_without_its_models_is_one_clear_error(blob: bytes) -> None:
-    with pytest.raises(ValueError, match="not a curator learned-suggester model"):
+    with pytest.raises(ValueError, match="^not a curator learned-suggester model$"):
         model_labels(blob)
 
 
@@ -288,3 +288,10 @@ def test_merge_of_a_learned_span_inside_or_around_a_rule_span_keeps_the_rule() -
     inside = Suggestion("org", 4, 6, "文明", {"score": 0.9})
     around = Suggestion("org", 2, 9, "的市文明办的", {"score": 0.9})
     assert merge(rules, [inside, around]) == rules
+
+
+def test_as_many_chunks_without_a_span_as_with_one() -> None:
+    text = "唐建国来了。今天天气好。邓元蓉来了。明天还会下雨。"
+    ex = Example(text, ((0, 3, "person"), (12, 15, "person")))
+    items = _sample([ex], [_chunks(text)], "person")
+    assert [(s, e) for _, s, e, _ in items] == [(0, 6), (6, 12), (12, 18), (18, 25)]

@@ -61,3 +61,31 @@ def test_suggestion_is_frozen_and_hashable() -> None:
 
 def test_empty_text() -> None:
     assert suggest("") == []
+
+
+def test_labels_may_come_from_any_iterable_and_unknown_ones_are_ignored() -> None:
+    expected = suggest(TEXT, ["place", "doc"])
+    assert suggest(TEXT, iter(["doc", "place", "no such label"])) == expected
+    assert {s.label for s in expected} == {"place", "doc"}
+
+
+def test_one_call_keeps_nothing_of_the_text_afterwards() -> None:
+    from curator.core.suggest.places import find_places
+    from curator.core.suggest.quotes import find_quotes, find_titles
+    from curator.core.suggest.squeeze import squeeze
+
+    suggest(TEXT)
+    assert [f.cache_info().currsize for f in (squeeze, find_places, find_quotes, find_titles)] == [0, 0, 0, 0]
+
+
+def test_nothing_is_kept_when_a_suggester_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    from curator.core.suggest import dates
+    from curator.core.suggest.squeeze import squeeze
+
+    def broken(text: str) -> list[Suggestion]:
+        raise RuntimeError("broken suggester")
+
+    monkeypatch.setattr(dates, "suggest_dates", broken)
+    with pytest.raises(RuntimeError, match="broken suggester"):
+        suggest(TEXT)
+    assert squeeze.cache_info().currsize == 0

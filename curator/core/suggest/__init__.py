@@ -70,12 +70,12 @@ def suggest(text: str, labels: Iterable[str] | None = None) -> list[Suggestion]:
                     seen.add(key)
                     found.append(suggestion)
     finally:
-        _forget(text)
+        _forget()
     found.sort(key=lambda s: (s.start, s.end, s.label))
     return found
 
 
-def _forget(text: str) -> None:
+def _forget() -> None:
     """The squeezed text, its places, quotes and titles are shared by the suggesters of one call only."""
     from curator.core.suggest.places import find_places
     from curator.core.suggest.quotes import find_quotes, find_titles

@@ -24,7 +24,7 @@ _YEAR_PART = r"(?:初|底|末|上半年|下半年|年初|年底)"
 _RELATIVE = r"(?:今年|去年|前年|明年|当年)"
 DATE_RE = re.compile(
     r"(?=[0-9〇零一二三四五六七八九今去前明当上本世])"  # where a date can start: lets the engine skip ahead
-    rf"(?:(?P<full>(?:{_YEAR}){_S}(?:{_MONTH}(?:{_S}{_DAY}|{_PART})?|{_YEAR_PART})?)"
+    rf"(?:(?P<full>(?:{_YEAR})(?:{_S}(?:{_MONTH}(?:{_S}{_DAY}|{_PART})?|{_YEAR_PART}))?)"
     rf"|(?P<rel>{_RELATIVE}{_S}{_MONTH}(?:{_S}{_DAY}|{_PART})?)"
     rf"|(?P<md>{_MONTH}(?:{_S}{_DAY}|{_PART})?)"
     rf"|(?P<era>(?:上|本)?世纪[一二三四五六七八九十]+十?年代|[一二三四五六七八九]十年代))"

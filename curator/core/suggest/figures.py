@@ -97,16 +97,26 @@ def _is_figure(text: str, m: re.Match[str], quoted: Regions) -> bool:
         return False
     if num[0] == "0" and len(num) > 1 and num[1] not in ".．":
         return False  # area codes, phone numbers
-    if before and before in _RANGE_MARKS and _char_before(text, text.rindex(before, 0, m.start())) in _NUMBER_CHARS:
+    if before and before in _RANGE_MARKS and _is_number_char(_char_before(text, text.rindex(before, 0, m.start()))):
         return False
-    after = m.end()
-    while after < len(text) and text[after] in _SPACE:
-        after += 1
-    if after + 1 < len(text) and text[after] in _RANGE_MARKS and text[after + 1] in _NUMBER_CHARS:
-        return False
+    mark = _skip_spaces(text, m.end())
+    if mark < len(text) and text[mark] in _RANGE_MARKS:
+        other = _skip_spaces(text, mark + 1)
+        if _is_number_char(text[other:other + 1]):
+            return False  # 30%—50%, 30% — 50%: the first end of a range
     if num[0] in "零〇一二两三四五六七八九十百千万亿":
         return _is_chinese_count(m)
     return True
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in _SPACE:
+        pos += 1
+    return pos
+
+
+def _is_number_char(ch: str) -> bool:
+    return bool(ch) and ch in _NUMBER_CHARS  # "" (the text's start) is in every string
 
 
 def _is_chinese_count(m: re.Match[str]) -> bool:

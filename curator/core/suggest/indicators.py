@@ -72,7 +72,7 @@ def propose_indicator(text: str, start: int, end: int, *, prev_end: int = 0) -> 
     if before and before not in _GENERIC:
         return before
     if before in _MEASURES:
-        topic = _topic_before(text, start, prev_end, before)
+        topic = _topic_before(text, start, prev_end)
         if topic:
             return topic + before
     return _following_verb(text, end) or before
@@ -120,7 +120,7 @@ def _clause_before(text: str, start: int, prev_end: int) -> str:
     return _ORDINAL.sub("", _strip_words(_fit(words, from_end=True)))
 
 
-def _topic_before(text: str, start: int, prev_end: int, measure: str) -> str:
+def _topic_before(text: str, start: int, prev_end: int) -> str:
     """The first word of the clause before the measure's clause: 活动覆盖全县，规模达3000人 -> 活动."""
     window = _WHITESPACE.sub("", text[max(prev_end, start - _WINDOW):start])
     clauses = [c for c in _CLAUSE_SPLIT.split(_PARENS.sub("", window)) if c]

@@ -128,7 +128,7 @@ def _works(text: str, titles: Regions) -> list[tuple[int, int]]:
         window = sq.text[max(0, start - _MAX_WORKS_NAME):start]
         cut = _WORKS_BREAK.match(window)
         name = window[cut.end():] if cut else window
-        if len(name) < 2 or _GENERIC_WORKS.match(name) or (window and not name and window[-1] == "”"):
+        if len(name) < 2 or _GENERIC_WORKS.match(name):  # also a quote right before: the quote is the name
             continue
         span = sq.span(start - len(name), end)
         if not titles.contains(span[0]):

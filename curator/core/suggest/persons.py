@@ -93,6 +93,8 @@ def _add(names: dict[tuple[int, int], float], text: str, pos: int, score: float)
 def name_at(text: str, pos: int) -> tuple[int, int] | None:
     """(start, end) of a personal name starting at pos, or None. OCR whitespace inside is kept."""
     raw = text[pos:pos + _WINDOW + 6]
+    if raw[:1].isspace():
+        return None  # a name starts at a character; a byline's names end with their line
     squeezed = _SPACE.sub("", raw)[:_WINDOW]
     if not squeezed or (squeezed[0] not in SURNAMES and squeezed[:2] not in _COMPOUND):
         return None

@@ -142,14 +142,20 @@ def _short_stem_at(text: str, i: int, names: frozenset[str], *, after_place: boo
     stem = text[i:i + 2]
     if stem not in short_stems():
         return False
-    if after_place and not frequency(text[i:i + 3]) and not frequency(text[i + 1:i + 3]):
+    if after_place and not _is_word(text, i, 3) and not _is_word(text, i + 1, 2):
         return True
     following = text[i + 2:i + 7]
     if any(following[:n] in names for n in range(2, 6)) or any(text[i + 2:i + 2 + n] in short_stems() for n in (2,)):
         return True
-    if word_tag(stem) != "ns" or (i > 0 and frequency(text[i - 1:i + 1])) or frequency(text[i + 1:i + 3]):
+    if word_tag(stem) != "ns" or (i > 0 and _is_word(text, i - 1, 2)) or _is_word(text, i + 1, 2):
         return False  # 弘扬中华, 黄河东路: the stem is cut from other words
-    return not any(frequency(text[i:i + n]) and word_tag(text[i:i + n]) != "ns" for n in (3, 4))
+    return not any(_is_word(text, i, n) and word_tag(text[i:i + n]) != "ns" for n in (3, 4))
+
+
+def _is_word(text: str, start: int, size: int) -> bool:
+    """Whether the size characters at start are a dictionary word (not when the text ends before)."""
+    piece = text[start:start + size]
+    return len(piece) == size and frequency(piece) > 0
 
 
 @cache
@@ -198,7 +204,7 @@ def _first_chars() -> re.Pattern[str]:
     return re.compile("[" + "".join(sorted({prefix[0] for prefix in _division_index()})) + "]")
 
 
-def _stems_of_named_cities(text: str, found: list[Suggestion]) -> list[Suggestion]:
+def _stems_of_named_cities(text: str, found: list[Suggestion]) -> list[tuple[int, int]]:
     """寿光 on its own, in a text that says 寿光市 elsewhere (not cut from a longer word)."""
     stems = short_stems()
     named = {s.text[:-1] for s in found if s.text.endswith("市") and s.text[:-1] in stems}
@@ -207,10 +213,10 @@ def _stems_of_named_cities(text: str, found: list[Suggestion]) -> list[Suggestio
     for stem in named:
         for m in re.finditer(re.escape(stem), text):
             i = m.start()
-            if i in taken or text[i + 2:i + 3] == "市" or (i > 0 and frequency(text[i - 1:i + 1])):
+            if i in taken or text[i + 2:i + 3] == "市" or (i > 0 and _is_word(text, i - 1, 2)):
                 continue
-            if not frequency(text[i + 1:i + 3]) and not frequency(text[i:i + 3]):
-                extra.append(Suggestion("place", i, i + 2, stem, {}))
+            if not _is_word(text, i + 1, 2) and not _is_word(text, i, 3):
+                extra.append((i, i + 2))
     return extra
 
 
@@ -236,7 +242,7 @@ _GENERIC = re.compile(
 )
 
 
-def _local_places(text: str) -> list[Suggestion]:
+def _local_places(text: str) -> list[tuple[int, int]]:
     found = []
     for m in _LOCAL_RE.finditer(text):
         start, end = m.span()
@@ -250,7 +256,7 @@ def _local_places(text: str) -> list[Suggestion]:
         if len(name) < 2 or _GENERIC.search(name) or _ends_in_verb(name):
             continue
         name_start = end - suffix_len - len(name)
-        found.append(Suggestion("place", name_start, end, text[name_start:end], {}))
+        found.append((name_start, end))
     return found
 
 
@@ -270,7 +276,7 @@ def find_divisions(text: str) -> list[Suggestion]:
 def find_places(text: str) -> list[tuple[int, int]]:
     """(start, end) of the places in text, as found (no whitespace handling)."""
     divisions = _divisions(text)
-    return [(s.start, s.end) for s in divisions + _stems_of_named_cities(text, divisions) + _local_places(text)]
+    return [(s.start, s.end) for s in divisions] + _stems_of_named_cities(text, divisions) + _local_places(text)
 
 
 def suggest_places(text: str) -> list[Suggestion]:

@@ -156,6 +156,7 @@ def test_the_size_limit_is_exact(monkeypatch):
     (b"  \n\t ", "empty file"),
     (b"hello, not a pdf", "not a PDF (it does not start with %PDF)"),
     (b"x" * 1024 + b"%PDF-1.4\n", "not a PDF (it does not start with %PDF)"),  # only the first 1024 bytes count
+    (b"x" * 1020 + b"%PDF-1.4\n", "not a PDF (it does not start with %PDF)"),  # the mark must end in them
 ])
 def test_what_is_not_a_pdf_is_named_exactly(tmp_path, content, reason):
     path = tmp_path / "bad.pdf"

@@ -56,6 +56,16 @@ def test_a_character_above_or_below_the_last_one_starts_a_line(bottom, lines):
     assert len(pdf._lines_of(row("ab", 0) + row("cd", 20, bottom))) == lines
 
 
+def test_a_letter_x_is_text_not_a_line_break():
+    assert [line.text for line in pdf._lines_of(row("aXb", 0))] == ["aXb"]
+
+
+@pytest.mark.parametrize("x, lines", [(135, 1), (136, 2)])
+def test_the_gap_is_measured_in_character_heights_wherever_the_line_is(x, lines):
+    # ten-high characters at 100 points up: a gap of 15 is within a line, 16 is a gutter
+    assert len(pdf._lines_of(row("ab", 100, 100) + row("cd", x, 100))) == lines
+
+
 def test_a_flat_box_counts_as_one_point_high():
     chars = [("a", False, (0, 0, 10, 0)), ("b", False, (11.4, 0, 20, 0)), ("c", False, (21.6, 0, 30, 0))]
     assert [line.text for line in pdf._lines_of(chars)] == ["ab", "c"]
@@ -114,6 +124,15 @@ def test_three_columns_have_two_gutters():
 def test_a_gutter_is_at_least_half_a_line_high_wide(start, cuts):
     # lines are 12 high: a strip of 6 points between the columns is a gutter, 5 is not
     assert gutters(page(*column(50, 280), *column(start, 510))) == cuts
+
+
+def test_the_gutter_width_is_half_the_median_line_height():
+    # three lines 10 high, three 20 high: the median is 20, so a gap of 7 is no gutter
+    short = [Line("左栏文字", 50, 700 - 30 * i, 280, 710 - 30 * i) for i in range(3)]
+    tall = [Line("右栏文字", 287, 600 - 30 * i, 510, 620 - 30 * i) for i in range(3)]
+    assert gutters(page(*short, *tall)) == []
+    taller = [Line("右栏文字", 291, 600 - 30 * i, 510, 620 - 30 * i) for i in range(3)]  # a gap of 11
+    assert gutters(page(*short, *taller)) == [286.0]
 
 
 def test_a_page_without_lines_or_with_few_narrow_ones_has_no_gutter():
@@ -201,6 +220,11 @@ def test_what_is_not_a_page_number(text):
     assert pdf._furniture([page(Line(text, 50, 40, 300, 52))]) == set()
 
 
+def test_on_a_single_page_a_line_in_both_margins_is_not_taken_for_a_running_header():
+    one = page(Line("文明创建专刊", 50, 750, 300, 762), Line("正文", 50, 400, 300, 412), Line("文明创建专刊", 50, 40, 300, 52))
+    assert pdf._furniture([one]) == set()
+
+
 def test_a_margin_line_seen_once_in_a_long_document_stays():
     pages = [page(Line("第一页的页脚说明", 50, 40, 300, 52)), page(Line("正文", 50, 400, 300, 412))]
     assert pdf._furniture(pages) == set()
@@ -256,17 +280,25 @@ def test_a_sentence_end_short_of_the_edge_by_more_than_one_and_a_half_heights(ri
     assert pdf._short(line, 300, Line("下", 50, 685, 60, 695)) is ends
 
 
+LONG_WORD = Line("abcdefghijklmnopqrstuvwxyz", 50, 685, 300, 695)  # 14.3 em: would never have fitted in the gap
+
+
 @pytest.mark.parametrize("text", ["结束了。", "结束了！", "结束了？", "结束了…", "end!", "end?", "结束了。”", "结束了。’",
                                   "结束了。」", "结束了。』", "结束了。）", "结束了。)", "结束了。  "])
 def test_what_ends_a_sentence(text):
-    assert pdf._short(Line(text, 50, 700, 200, 710), 300, Line("下一行文字", 50, 685, 300, 695)) is True
+    assert pdf._short(Line(text, 50, 700, 200, 710), 300, LONG_WORD) is True
 
 
-@pytest.mark.parametrize("text", ["没有结束，", "没有结束", "结束了。”。”x", "结束了。.", "结束了。”。"[:-1] + "x"])
+@pytest.mark.parametrize("text", ["没有结束，", "没有结束", "结束了。”。”x", "结束了。.", "  结束了。x", "end."])
 def test_what_does_not_end_a_sentence(text):
-    # short of the edge by 100, but the next line's first chunk (20 wide, 四) would not have fitted in 1.5 heights more
-    assert pdf._short(Line(text, 50, 700, 200, 710), 300, Line("下一行文字", 50, 685, 300, 695), ) is (
-        100 > (1 + 0.5) * 10)
+    # short of the edge by 100, but the next line's first word would not have fitted there
+    assert pdf._short(Line(text, 50, 700, 200, 710), 300, LONG_WORD) is False
+
+
+def test_a_chunk_that_exactly_fills_the_gap_would_not_have_fitted():
+    big = Line("文", 50, 670, 300, 690)  # 20 high: (1 + 0.5) * 20 = 30
+    assert pdf._short(Line("没有结束", 50, 700, 270, 710), 300, big) is False
+    assert pdf._short(Line("没有结束", 50, 700, 269.9, 710), 300, big) is True
 
 
 @pytest.mark.parametrize("following, fits_over", [
@@ -296,7 +328,7 @@ def test_width_in_em():
 @pytest.mark.parametrize("head, tail, joined", [
     ("inter-", "national", "international"), ("2020-", "2021", "2020- 2021"), ("文明", "city", "文明city"),
     ("city", "文明", "city文明"), ("city", "of", "city of"), ("文-", "明", "文明"), ("a-", "文", "a文"),
-    ("“", "x", "“x"), ("x", "”", "x”"),
+    ("“", "x", "“x"), ("x", "”", "x”"), ("文a", "b", "文a b"), ("a", "b文", "a b文"), ("A-", "b2", "Ab2"),
 ])
 def test_lines_are_joined_without_a_space_beside_chinese(head, tail, joined):
     assert pdf._join(head, tail) == joined

@@ -279,3 +279,8 @@ def test_the_address_of_a_saved_page_is_its_source_when_the_page_names_none():
             f"</title></head><body><h1>格尔木市文明城市创建</h1><div>{body}</div></body></html>").encode()
     record = read_html(data, name="a.html")
     assert record.source == "http://www.qh.gov.cn/t20230802_1.html" and record.published == "2023-08-02"
+
+
+def test_a_page_declaring_big5_is_read_with_hong_kongs_characters():
+    page = '<meta charset="big5"><p>佢哋講㗎，香港嘅朋友。</p>'
+    assert decode_html(page.encode("big5hkscs")) == page  # 㗎 and 嘅 are HKSCS, beyond plain Big5

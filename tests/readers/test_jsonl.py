@@ -268,3 +268,32 @@ def test_a_bad_line_in_a_reread_file_is_named_by_its_number(tmp_path):
 
 def test_the_limits_of_the_format():
     assert (jsonl.MAX_LABEL, jsonl.MAX_VALUE) == (100, 1e15)
+
+
+@pytest.mark.parametrize("data", [
+    "\ufeff格尔木".encode("utf-16-le"), "\ufeff格尔木".encode("utf-16-be"),  # a BOM, then no NUL in the first bytes
+    '{"text": "第一篇"}\n'.encode("utf-16-le"),  # no BOM: NULs beside ASCII
+])
+def test_a_large_utf16_file_is_refused_whatever_its_first_characters(tmp_path, monkeypatch, data):
+    monkeypatch.setattr(jsonl, "MAX_BYTES", len(data) - 1)
+    with pytest.raises(TooLarge) as caught:
+        list(read_jsonl(write(tmp_path, data)))
+    assert str(caught.value) == "over 20 MB and not UTF-8; save it as UTF-8 first"
+
+
+def test_a_nul_after_a_utf8_bom_is_a_malformed_line_even_in_a_large_file(tmp_path, monkeypatch):
+    path = write(tmp_path, b'\xef\xbb\xbf\x00{"text": "x"}\n{"text": "y"}\n')
+    monkeypatch.setattr(jsonl, "MAX_BYTES", 20)
+    with pytest.raises(ValueError) as caught:
+        list(read_jsonl(path))
+    assert str(caught.value).startswith("malformed JSON on line 1 (")
+
+
+@pytest.mark.parametrize("data, message", [
+    (b'{"text": "x"}\n{"text": "\x00"}\n', "malformed JSON on line 2 (Invalid control character at)"),
+    (b'  \t \x00\n{"text": "x"}\n', "malformed JSON on line 1 (Expecting value)"),
+])
+def test_a_nul_byte_past_the_first_four_is_a_malformed_line_not_utf16(tmp_path, data, message):
+    with pytest.raises(ValueError) as caught:
+        list(read_jsonl(write(tmp_path, data)))
+    assert str(caught.value) == message

@@ -130,7 +130,7 @@ def test_json_min_reads_every_region_list_with_its_annotator():
     record = task_record(item, 2)
     base = {"origin": "manual", "annotator": "Label Studio user 4", "created": "c", "updated": "u"}
     assert spans(record) == [(0, 4, "地点", base), (0, 4, "机构", base), (10, 13, "数据", base)]
-    assert (record.status, record.title, record.line) == ("done", "标题", 2)
+    assert (record.text, record.status, record.title, record.line) == (TEXT, "done", "标题", 2)
     assert task_record({"text": TEXT}, 1).status == ""
 
 

@@ -348,3 +348,82 @@ def test_reflow_applies_to_a_plain_text_when_asked():
     text = "\n".join(["标题", WIDE, WIDE + "。"])
     assert to_article(RawRecord(text=text), "a.txt", reflow_text=True).text == f"标题\n{WIDE}{WIDE}。"
     assert to_article(RawRecord(text=text), "a.txt").text == text
+
+
+def test_a_title_keeps_its_spaces():
+    assert title_of("格尔木市 文明城市\n正文") == "格尔木市 文明城市"
+
+
+def test_a_line_of_exactly_three_quarters_of_the_column_was_broken():
+    column = ["甲乙丙丁戊己庚。", "辛壬癸子丑寅卯。", "辰巳午未申酉戌。", "亥天地玄黄宇宙。"]  # eight wide
+    text = "\n".join(["标题", column[0], column[1], "六个字的行文", "续。", column[2], column[3]])
+    assert "六个字的行文续。" in reflow(text).split("\n")  # 6 = 0.75 x 8
+
+
+def test_reflow_goes_on_after_a_doubled_line_and_keeps_the_texts_own_characters():
+    assert reflow("标题\nA。\nA。\nB。") == "标题\nA。\nB。"
+    assert reflow("X标题X\n正文X") == "X标题X\n正文X"
+
+
+def test_a_name_with_a_backslash_and_a_control_character_is_shown_once_escaped():
+    from curator.core.importing import shown
+
+    assert shown("C:\\新闻\n稿.txt") == "C:\\新闻\\n稿.txt"
+
+
+def test_each_batch_and_problem_names_its_file(tmp_path):
+    (tmp_path / "bad.jsonl").write_text("{broken\n", encoding="utf-8")
+    (tmp_path / "empty.jsonl").write_text("\n", encoding="utf-8")
+    (tmp_path / "good.txt").write_text("标题\n正文", encoding="utf-8")
+    for name in ("bad.jsonl", "empty.jsonl", "good.txt"):
+        [batch] = read_path(tmp_path / name)
+        assert batch.path == str(tmp_path / name)
+        if batch.problem:
+            assert batch.problem.path == str(tmp_path / name)
+        else:
+            assert batch.articles[0].origin == str(tmp_path / name)
+    [missing] = read_path(tmp_path / "none.txt")
+    assert missing.path == missing.problem.path == str(tmp_path / "none.txt")
+
+
+def test_a_read_error_and_an_unlookable_path_name_their_file(tmp_path, monkeypatch):
+    from curator.core import importing
+
+    def fail(path):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setitem(importing.READERS, ".txt", fail)
+    (tmp_path / "a.txt").write_text("正文", encoding="utf-8")
+    batch = read_file(tmp_path / "a.txt")
+    assert batch.path == batch.problem.path == str(tmp_path / "a.txt")
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "is_dir", refuse)
+    [batch] = read_path(tmp_path / "a.txt")
+    assert batch.path == batch.problem.path == str(tmp_path / "a.txt")
+
+
+def test_a_folder_the_walk_cannot_name_is_reported_without_a_name(tmp_path, monkeypatch):
+    from curator.core import importing
+
+    def walk(path, onerror):
+        onerror(PermissionError(13, "Permission denied"))
+        return iter(())
+
+    monkeypatch.setattr(importing.os, "walk", walk)
+    [batch] = read_path(tmp_path)
+    assert batch.path == "" and str(batch.problem) == ": cannot read this folder (Permission denied); skipped"
+
+
+def test_reflow_is_passed_down_to_each_file(tmp_path):
+    text = "\n".join(["标题", WIDE, OTHER[0] + "。"])
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert read_file(tmp_path / "a.txt", reflow_text=True).articles[0].text == f"标题\n{WIDE}{OTHER[0]}。"
+    [batch] = read_path(tmp_path / "a.txt", reflow_text=True)
+    assert batch.articles[0].text == f"标题\n{WIDE}{OTHER[0]}。"
+    [batch] = read_path(tmp_path, reflow_text=True)
+    assert batch.articles[0].text == f"标题\n{WIDE}{OTHER[0]}。"
+    [batch] = read_path(tmp_path)
+    assert batch.articles[0].text == text

@@ -230,3 +230,40 @@ def test_a_gne_file_in_the_working_folder_changes_nothing(tmp_path, monkeypatch)
 
     gne.utils.config["title"] = {"xpath": "//p/text()"}
     assert extract(article_page(PARAGRAPHS)).title == "格尔木市文明城市创建工作掠影"
+
+
+def sections(*classes: str) -> str:
+    return "".join(f"<section class='{cls}'><span>{PROSE * 3 if i == 1 else PROSE}第{i}节。</span></section>"
+                   for i, cls in enumerate(classes, start=1))
+
+
+def test_four_alike_sections_are_enough_to_take_their_parent():
+    found = extract(article_page(f"<div id='js_content'>{sections('p', 'p', 'p', 'p')}</div>"))
+    assert len(found.paragraphs) == 4 and found.paragraphs[-1] == f"{PROSE}第4节。"
+
+
+def test_sections_of_another_class_are_not_alike():
+    found = extract(article_page(f"<div id='js_content'>{sections('p', 'p', 'q', 'p')}</div>"))
+    assert found.paragraphs == (f"{PROSE * 3}第1节。",)
+
+
+def test_the_date_found_in_the_text_is_the_last_resort():
+    body = "".join(f"<p>{PROSE * 2}第{i}段。</p>" for i in range(5)) + "<p>2023年7月12日</p>"  # far from the headline
+    assert extract(article_page(body)).published == "2023-07-12"
+    assert extract(article_page(PARAGRAPHS)).published == ""
+
+
+def test_a_headline_taken_from_the_pages_title_loses_the_sites_name():
+    page = ("<html><head><title>格尔木市文明城市创建工作掠影_青海新闻网</title></head><body><div class='content'>"
+            + PARAGRAPHS + "</div></body></html>")
+    assert extract(page).title == "格尔木市文明城市创建工作掠影"
+
+
+def test_a_paragraph_may_start_with_a_latin_letter():
+    assert html_article._paragraphs("<p>X光检查</p><p>XX</p>") == ["X光检查", "XX"]
+
+
+def test_a_menu_is_pruned_wherever_it_stands_among_other_blocks():
+    menu = "<ul>" + "".join(f"<li><a href='/{i}'>栏目{i}</a></li>" for i in range(5)) + "</ul>"
+    kept = prune(f"<html><body><div>{menu}<div><p>{PROSE}</p></div><div><p>尾</p></div></div></body></html>")
+    assert "栏目" not in kept and PROSE in kept

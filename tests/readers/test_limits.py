@@ -21,7 +21,7 @@ def test_the_limits_are_those_the_messages_name():
 
 
 @pytest.mark.parametrize("size, shown", [(0, "0.0 MB"), (1048576, "1.0 MB"), (1572864, "1.5 MB"),
-                                         (21 * 1048576 + 1, "21.0 MB"), (104857, "0.1 MB")])
+                                         (21 * 1048576 + 1, "21.0 MB"), (104857, "0.1 MB"), (1101005, "1.1 MB")])
 def test_sizes_are_shown_in_mebibytes_with_one_decimal(size, shown):
     assert size_text(size) == shown
 

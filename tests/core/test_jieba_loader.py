@@ -174,3 +174,23 @@ def test_quiet_leaves_one_null_handler_and_nothing_above_critical(monkeypatch):
     [handler] = jieba.default_logger.handlers
     assert isinstance(handler, logging.NullHandler) and jieba.default_logger.propagate is False
     assert not jieba.default_logger.isEnabledFor(logging.CRITICAL)
+
+
+def test_the_cache_is_written_through_a_hidden_temp_file_beside_it(tmp_path: Path, monkeypatch):
+    import os
+    import tempfile
+
+    temp_folder = tmp_path / "temp"
+    temp_folder.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp_folder))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    moved = []
+    real_replace = os.replace
+    monkeypatch.setattr(os, "replace", lambda src, dst: (moved.append((Path(src), Path(dst))), real_replace(src, dst)))
+    target = tmp_path / "a" / "b" / "cache" / "c.marshal"  # folders that do not exist yet
+    jieba_loader._write_cache(target, {"a": 1}, 1)
+    assert jieba_loader._read_cache(target) == ({"a": 1}, 1)
+    [(source, destination)] = moved
+    assert destination == target and source.parent == target.parent
+    assert source.name.startswith(".jieba-") and source.name.endswith(".tmp")
+    assert list(temp_folder.iterdir()) == []

@@ -80,7 +80,9 @@ def test_the_item_limit_counts_only_the_item_being_read(monkeypatch):
 def test_the_default_item_limit_is_twice_an_article():
     from curator.core.readers.limits import MAX_BYTES
 
-    assert iter_array.__kwdefaults__["max_item"] == 2 * MAX_BYTES
+    import inspect
+
+    assert inspect.signature(iter_array).parameters["max_item"].default == 2 * MAX_BYTES
 
 
 def test_a_character_cut_between_reads_is_kept_whole(monkeypatch):

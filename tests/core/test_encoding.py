@@ -202,8 +202,8 @@ GOOD = "格尔木市创建全国文明城市，注册志愿者超过三万人，
 @pytest.mark.parametrize("line, refused", [
     ("鑫淼焱鑫淼焱鑫淼", True),  # eight uncommon hanzi: not this encoding
     ("鑫淼焱鑫淼焱鑫", False),  # seven are too few to judge
-    ("志愿者创建文明鑫淼焱鑫", False),  # six common of ten: 0.6 is enough
-    ("志愿者创建文鑫淼焱鑫淼", True),  # five of ten
+    ("志愿者创建文鑫淼焱鑫", False),  # six common of ten: 0.6 is enough
+    ("志愿者创建鑫淼焱鑫淼", True),  # five of ten
 ])
 def test_a_line_of_mostly_uncommon_hanzi_is_judged_from_eight_on(line, refused):
     data = (GOOD + "\n" + line + "\n").encode("gbk")

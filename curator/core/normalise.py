@@ -130,7 +130,7 @@ def _compose_line(line: str, old: int, new: int, pieces: list[str], builder: _Bu
     starts = [0] + [m.start() for m in _SAFE_START.finditer(line) if m.start()] + [len(line)]
     for first, last in zip(starts, starts[1:]):
         run = line[first:last]
-        if last - first > 1 and not unicodedata.is_normalized("NFC", run):
+        if not unicodedata.is_normalized("NFC", run):  # one character may change alone (豈 U+F900 -> U+8C48)
             composed = unicodedata.normalize("NFC", run)
             builder.mark(old + first, new)
             builder.split.append((old + first + 1, old + last - 1))

@@ -55,3 +55,38 @@ def test_made_up_texts(text, broken):
 ])
 def test_the_seed_articles(name, broken):
     assert looks_line_broken(seed(name)) is broken
+
+
+BROKEN_LINES = COLUMN.split("\n")
+WRITTEN_LINES = PARAGRAPHS.split("\n")
+
+
+@pytest.mark.parametrize(("lines", "broken"), [
+    (5, False),  # five lines, however broken, are no evidence
+    (6, True),  # six are enough
+])
+def test_six_non_empty_lines_are_needed_to_judge(lines, broken):
+    assert looks_line_broken("\n".join(BROKEN_LINES[:lines])) is broken
+
+
+def test_a_space_inside_a_line_does_not_count_as_a_line():
+    text = "\n".join(BROKEN_LINES[:5]).replace("，我市", "， 我市")
+    assert looks_line_broken(text) is False
+
+
+def test_three_joins_in_ten_lines_are_enough():
+    text = "\n".join(BROKEN_LINES[:4] + WRITTEN_LINES[1:7])  # ten non-empty lines, three of them joined
+    assert reflow_joins(text) == (10, 3)
+    assert looks_line_broken(text) is True
+    fewer = "\n".join(BROKEN_LINES[:4] + WRITTEN_LINES[1:8])  # eleven lines, still three joined
+    assert reflow_joins(fewer) == (11, 3)
+    assert looks_line_broken(fewer) is False
+
+
+def reflow_joins(text: str) -> tuple[int, int]:
+    from curator.core.importing import reflow
+
+    def filled(t: str) -> int:
+        return sum(1 for line in t.split("\n") if line.strip())
+
+    return filled(text), filled(text) - filled(reflow(text))

@@ -157,3 +157,130 @@ def test_headline_and_date_declared_in_json_ld_are_used_though_scripts_are_left_
             f"<body><div class='nav'>今天是2026年12月1日</div><div class='content'>{body}</div></body></html>")
     record = read_html(page.encode("utf-8"), name="a.html")
     assert (record.title, record.published) == ("格尔木市开展文明交通劝导", "2023-07-12")
+
+
+# --- bytes into a page ---------------------------------------------------------------------------------
+
+from curator.core.readers.html import Page, decode_html, page_of, record_of  # noqa: E402
+from curator.core.readers.html_article import Extracted  # noqa: E402
+
+ARTICLE = "格尔木市注册志愿者超过三万人，志愿服务队三百二十四支，文明城市创建工作扎实推进。"
+
+
+@pytest.mark.parametrize("data, text", [
+    (ARTICLE.encode(), ARTICLE),
+    (b"\xef\xbb\xbf" + ARTICLE.encode(), ARTICLE),
+    (b'<meta charset="gbk">' + ARTICLE.encode("gbk"), '<meta charset="gbk">' + ARTICLE),
+    (b"<meta http-equiv='Content-Type' content='text/html; charset=GB2312'>" + ARTICLE.encode("gbk"), None),
+    (b"<meta charset=big5>" + "格爾木市註冊志願者".encode("big5hkscs"), "<meta charset=big5>格爾木市註冊志願者"),
+    (b'<meta charset="iso-8859-1">' + ARTICLE.encode("gbk"), '<meta charset="iso-8859-1">' + ARTICLE),
+    (b'<meta charset="windows-1252">' + ARTICLE.encode("gbk"), '<meta charset="windows-1252">' + ARTICLE),
+    (b'<meta charset="no-such-charset">' + ARTICLE.encode("gbk"), '<meta charset="no-such-charset">' + ARTICLE),
+])
+def test_the_bytes_decide_the_encoding_then_the_declared_charset(data, text):
+    decoded = decode_html(data)
+    assert decoded == (text if text is not None else data.decode("gb18030"))
+
+
+def test_a_western_charset_declared_over_chinese_bytes_is_not_believed():
+    data = b'<meta charset="latin1">' + ARTICLE.encode("gbk")
+    assert ARTICLE in decode_html(data)
+    assert ARTICLE in decode_html(ARTICLE.encode("gbk"), "ISO-8859-1")
+
+
+def test_the_charset_an_archive_part_declares_comes_first():
+    data = "格爾木市註冊志願者超過三萬人".encode("big5")
+    assert decode_html(data, "big5") == "格爾木市註冊志願者超過三萬人"
+    assert decode_html(data, "no-such") == "格爾木市註冊志願者超過三萬人"  # unknown: detected instead
+
+
+def test_a_declared_charset_is_looked_for_in_the_first_8192_bytes():
+    russian = "Привет, мир. Это страница в кодировке KOI8-R.".encode("koi8-r")
+    near = b" " * 8000 + b'<meta charset="koi8-r">' + russian
+    assert decode_html(near).endswith("Привет, мир. Это страница в кодировке KOI8-R.")
+    far = b" " * 8200 + b'<meta charset="koi8-r">' + russian
+    with pytest.raises(ValueError, match="^not a readable web page "):
+        decode_html(far)
+
+
+def test_a_page_cut_inside_a_few_characters_is_read_with_them_replaced():
+    body = ("<p>" + "文明城市" * 100 + "</p>").encode()
+    three = body[:51] + b"\xff\xff\xff" + body[51:]
+    assert decode_html(three).count("\ufffd") == 3
+    four = body[:51] + b"\xff" * 4 + body[51:]
+    with pytest.raises(ValueError) as caught:
+        decode_html(four)
+    assert str(caught.value).startswith("not a readable web page (cannot read its encoding")
+
+
+def test_one_bad_byte_in_a_thousand_is_allowed_in_a_long_page():
+    body = ("<p>" + "a" * 998 + "</p>").encode() * 5  # 5025 characters: five replacements allowed
+    cut = b"\xff".join(body[i:i + 1000] for i in range(0, 5000, 1000))
+    assert decode_html(cut).count("\ufffd") == 4
+    worse = b"\xff\xfe".join(body[i:i + 800] for i in range(0, 5600, 800))
+    with pytest.raises(ValueError, match="^not a readable web page "):
+        decode_html(worse)
+
+
+def test_a_saved_pages_address_comes_from_its_saved_from_comment():
+    page = page_of(b"<!-- saved from url=(0043)http://www.qh.gov.cn/2023-07/12/c_1.htm -->\n<html></html>", name="a.html")
+    assert page == Page("<!-- saved from url=(0043)http://www.qh.gov.cn/2023-07/12/c_1.htm -->\n<html></html>",
+                        "http://www.qh.gov.cn/2023-07/12/c_1.htm")
+    late = b" " * 4100 + b"<!-- saved from url=(0010)http://x.cn -->"
+    assert page_of(late, name="a.html").url == ""
+    assert page_of(b"<html><p>x</p></html>", name="a.htm").url == ""
+
+
+def mhtml(parts: list[tuple[str, bytes]], headers: str = "") -> bytes:
+    out = (f"From: <Saved by Blink>\r\n{headers}MIME-Version: 1.0\r\n"
+           'Content-Type: multipart/related; boundary="B"\r\n\r\n')
+    for head, body in parts:
+        out += f"--B\r\n{head}\r\n\r\n" + body.decode("latin-1") + "\r\n"
+    return (out + "--B--\r\n").encode("latin-1")
+
+
+def test_an_archive_gives_its_html_part_and_its_address():
+    data = mhtml([("Content-Type: image/png", b"PNG"),
+                  ("Content-Type: text/html\r\nContent-Location: http://part.cn/a", b"   "),
+                  ("Content-Type: text/html; charset=gbk\r\nContent-Location: http://part.cn/b",
+                   ARTICLE.encode("gbk"))], "Snapshot-Content-Location: http://snap.cn/x\r\n")
+    assert page_of(data, name="a.mhtml") == Page(ARTICLE, "http://snap.cn/x")
+    plain = mhtml([("Content-Type: text/html\r\nContent-Location: http://part.cn/b", b"<p>x</p>")],
+                  "Content-Location: http://top.cn/y\r\n")
+    assert page_of(plain, name="a.mht").url == "http://top.cn/y"
+    part = mhtml([("Content-Type: text/html\r\nContent-Location: http://part.cn/b", b"<p>x</p>")])
+    assert page_of(part, name="A.MHT").url == "http://part.cn/b"
+    bare = mhtml([("Content-Type: text/html", b"<p>x</p>")])
+    assert page_of(bare, name="saved.html") == Page("<p>x</p>", "")  # known by its headers, whatever its name
+
+
+def test_an_archive_without_html_is_named():
+    with pytest.raises(ValueError) as caught:
+        page_of(mhtml([("Content-Type: image/png", b"PNG"), ("Content-Type: text/html", b"  \r\n ")]), name="a.mhtml")
+    assert str(caught.value) == "not a web page archive (.mhtml) with an HTML part"
+
+
+def test_an_archive_is_known_by_its_first_header():
+    data = b"MIME-Version: 1.0\r\nContent-Type: text/html\r\n\r\n<p>x</p>"
+    assert page_of(data, name="a.html") == Page("<p>x</p>", "")
+
+
+def test_a_record_is_the_headline_then_the_paragraphs():
+    found = Extracted("标题", "2023-07-12", "http://x.cn", ("一段。", "二段。"))
+    record = record_of(found)
+    assert (record.text, record.title, record.published, record.source) == (
+        "标题\n一段。\n二段。", "标题", "2023-07-12", "http://x.cn")
+    assert record_of(Extracted("", "", "", ("一段。",))).text == "一段。"
+
+
+def test_the_address_of_a_saved_page_is_its_source_when_the_page_names_none():
+    body = "".join(f"<p>{ARTICLE}{i}</p>" for i in range(5))
+    data = (f"<!-- saved from url=(0030)http://www.qh.gov.cn/t20230802_1.html -->\n<html><head><title>格尔木市文明城市创建"
+            f"</title></head><body><h1>格尔木市文明城市创建</h1><div>{body}</div></body></html>").encode()
+    record = read_html(data, name="a.html")
+    assert record.source == "http://www.qh.gov.cn/t20230802_1.html" and record.published == "2023-08-02"
+
+
+def test_a_page_declaring_big5_is_read_with_hong_kongs_characters():
+    page = '<meta charset="big5"><p>佢哋講㗎，香港嘅朋友。</p>'
+    assert decode_html(page.encode("big5hkscs")) == page  # 㗎 and 嘅 are HKSCS, beyond plain Big5

@@ -24,7 +24,7 @@ def read_doccano(path: Path, *, annotator: str = "") -> Iterator[RawRecord]:
     check_regular(path)
     with path.open("rb") as f:
         for number, raw in enumerate(iter(lambda: f.readline(MAX_BYTES + 2), b""), start=1):
-            if len(raw) > MAX_BYTES:
+            if len(raw.rstrip(b"\r\n")) > MAX_BYTES:  # the line end is not the article's
                 raise TooLarge(f"line {number} is over {size_text(MAX_BYTES)}; one article may not be larger")
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8")

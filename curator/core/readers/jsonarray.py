@@ -22,8 +22,8 @@ def iter_array(f: BinaryIO, *, max_item: int = 2 * MAX_BYTES) -> Iterator[tuple[
     decoder = json.JSONDecoder(parse_constant=_no_constant)
     reader = _Text(f)
     buffer = reader.more("").lstrip(_SPACE + "\ufeff")
-    while not buffer and not reader.done:
-        buffer = reader.more("").lstrip(_SPACE)
+    while not buffer and not reader.done:  # a first read may hold only part of the byte-order mark
+        buffer = reader.more("").lstrip(_SPACE + "\ufeff")
     if not buffer:
         raise ValueError("empty file")
     if not buffer.startswith("["):
@@ -54,13 +54,19 @@ def iter_array(f: BinaryIO, *, max_item: int = 2 * MAX_BYTES) -> Iterator[tuple[
                 if reader.done:
                     raise ValueError(f"malformed JSON in item {number + 1} ({exc.msg})") from None
                 if len(buffer) > max_item:
-                    raise TooLarge(f"item {number + 1} is over {size_text(max_item)}; one article may not be larger") from None
+                    raise _too_large(number + 1, max_item) from None
                 buffer = reader.more(buffer, at_least=len(buffer))
             except RecursionError:
                 raise ValueError(f"malformed JSON in item {number + 1} (nested too deeply)") from None
+        if end - position > max_item:  # read whole within one chunk: the limit holds all the same
+            raise _too_large(number + 1, max_item)
         number, comma = number + 1, False
         yield number, item
         position = end
+
+
+def _too_large(number: int, max_item: int) -> TooLarge:
+    return TooLarge(f"item {number} is over {size_text(max_item)}; one article may not be larger")
 
 
 def _no_constant(name: str) -> Any:
@@ -77,7 +83,7 @@ class _Text:
         self._decoder = codecs.getincrementaldecoder("utf-8")()
         self.done = False
 
-    def more(self, buffer: str, *, at_least: int = _CHUNK) -> str:
+    def more(self, buffer: str, *, at_least: int = 0) -> str:
         data = self._f.read(max(at_least, _CHUNK))
         if not data:
             self.done = True

@@ -41,7 +41,7 @@ def read_jsonl(path: Path) -> Iterator[RawRecord]:
             yield from _decoded_whole(path, size)  # UTF-16 JSONL: small files only
             return
         for number, raw in enumerate(iter(lambda: f.readline(MAX_BYTES + 2), b""), start=1):
-            if len(raw) > MAX_BYTES:
+            if len(raw.rstrip(b"\r\n")) > MAX_BYTES:  # the line end is not the article's
                 raise TooLarge(f"line {number} is over {LIMIT_TEXT}; one article may not be larger")
             if number == 1:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
@@ -120,7 +120,7 @@ def _text(value: Any, name: str) -> str:
 
 def _kind(value: Any) -> str:
     return {bool: "true/false", int: "a number", float: "a number", str: "a string", list: "a list",
-            dict: "an object"}.get(type(value), type(value).__name__)
+            dict: "an object", type(None): "null"}.get(type(value), type(value).__name__)
 
 
 def _offset(value: Any, what: str) -> int:

@@ -159,7 +159,7 @@ def annotator_name(annotation: Mapping[str, Any]) -> str:
         return full or str(who.get("email") or who.get("username") or "").strip() or _numbered(who.get("id"))
     named = annotation.get("created_username")  # " email@example.com, 1" in 1.x exports
     if isinstance(named, str) and named.strip(" ,"):
-        return named.rsplit(",", 1)[0].strip() or named.strip()
+        return named.rsplit(",", 1)[0].strip() or _numbered(who) or named.strip(" ,")  # ", 3": no email
     if isinstance(who, str) and who.strip():
         return who.strip()
     return _numbered(who)

@@ -123,6 +123,12 @@ def test_the_messages_for_members_size_and_encryption(tmp_path: Path):
     assert refusal(big, max_total=MB) == "大.xlsx unpacks to 3 MB (limit 1 MB)"
 
 
+def test_sizes_are_shown_in_whole_mebibytes_rounded(tmp_path: Path):
+    """2.5 MiB and a byte or two shows as 3 MB: sizes are divided by 1,048,576, not by some other number."""
+    half = make_zip(tmp_path / "半.xlsx", {"a": os.urandom(5 * MB // 2 + 2)})
+    assert refusal(half, max_total=5 * MB // 2 + 1) == "半.xlsx unpacks to 3 MB (limit 3 MB)"
+
+
 def test_files_that_are_not_a_zip_or_cannot_be_read(tmp_path: Path):
     text = tmp_path / "表.xlsx"
     text.write_text("a,b\n1,2\n", encoding="utf-8")

@@ -313,3 +313,24 @@ def test_a_part_in_a_compression_method_zipfile_cannot_inflate_is_one_clear_erro
     with pytest.raises(UnsafeWorkbook) as caught:
         open_workbook(path)
     assert str(caught.value).startswith("a.xlsx: not a readable workbook (")
+
+
+def test_an_element_in_a_row_that_is_not_a_cell_takes_no_column(tmp_path: Path):
+    row = '<row r="1"><extLst/><c><v>1</v></c><x:c xmlns:x="urn:other"><v>9</v></x:c></row>'
+    assert cells(workbook(tmp_path / "a.xlsx", row)) == {0: 1, 1: 9}  # a cell is a cell in any namespace
+
+
+def test_a_strings_table_of_many_items_is_not_held_to_a_sheets_limits(tmp_path: Path):
+    """Shared strings have no rows: their bound is 20 items per row a sheet may hold, not 100 tags per row."""
+    strings = [f"<t>第{i}项</t>" for i in range(6_000)]
+    assert cells(workbook(tmp_path / "a.xlsx", '<row r="1"><c t="s"><v>5999</v></c></row>', strings=strings)) == {
+        0: "第5999项"}
+
+
+def test_a_sheet_is_held_to_its_row_limits_before_parsing(tmp_path: Path):
+    past = workbook(tmp_path / "a.xlsx", '<row r="2000000"><c><v>1</v></c></row>')
+    assert refused(past) == ("xl/worksheets/sheet1.xml: row number 2000000 is outside an Excel sheet (1-1,048,576); "
+                             "not opened")
+    wide = workbook(tmp_path / "b.xlsx", '<row r="1">' + "<c><v>1</v></c>" * 6_000 + "</row>")
+    assert refused(wide) == ("xl/worksheets/sheet1.xml holds 24,006 XML items in 1 rows, far more than a curator "
+                             "export; not opened")

@@ -313,3 +313,21 @@ def test_any_other_failure_is_raised_as_it_is_and_leaves_nothing(tmp_path: Path)
     with pytest.raises(ExportError, match="the disk is full"):
         write_workbook(tmp_path / "成果.xlsx", SummaryData(), [SheetRows(SPEC, failing_rows(disk))])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_existing_workbook_is_replaced_only_when_asked(tmp_path: Path):
+    path = tmp_path / "成果.xlsx"
+    path.write_bytes(b"old")
+    with pytest.raises(ExportError, match="already exists"):
+        write_workbook(path, SummaryData(), [SheetRows(SPEC, [{"name": "甲"}])])
+    assert path.read_bytes() == b"old"
+    report = write_workbook(path, SummaryData(), [SheetRows(SPEC, [{"name": "甲"}])], overwrite=True)
+    assert report.path == path and openpyxl.load_workbook(path)["表"]["A2"].value == "甲"
+
+
+def test_summary_text_is_cleaned_like_any_cell(tmp_path: Path):
+    summary = SummaryData(places=[PlaceCount("格尔木\x01市", 1, 1, 1)], notes=[("范围", "全部\x0b文章")],
+                          labels=[("地\x02点", 1)])
+    _, book = write(tmp_path, [], summary=summary)
+    values = [cell for row in cell_rows(book["汇总"]) for cell in row if isinstance(cell, str)]
+    assert {"格尔木市", "全部文章", "地点"} <= set(values)

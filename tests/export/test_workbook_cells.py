@@ -331,3 +331,25 @@ def test_summary_text_is_cleaned_like_any_cell(tmp_path: Path):
     _, book = write(tmp_path, [], summary=summary)
     values = [cell for row in cell_rows(book["汇总"]) for cell in row if isinstance(cell, str)]
     assert {"格尔木市", "全部文章", "地点"} <= set(values)
+
+
+def test_sheets_are_spooled_beside_the_target_and_removed_after(tmp_path: Path, monkeypatch):
+    spool = tmp_path / "tmpdir"
+    spool.mkdir()
+    monkeypatch.setenv("TMPDIR", str(spool))
+    monkeypatch.setattr("tempfile.tempdir", None)  # read TMPDIR again
+    out = tmp_path / "out"
+    out.mkdir()
+    seen = []
+
+    def rows():
+        yield {"name": "甲"}
+        seen.append(sorted(p.name for p in out.iterdir()))
+        yield {"name": "乙"}
+
+    write_workbook(out / "成果.xlsx", SummaryData(), [SheetRows(SPEC, rows())])
+    [names] = seen  # while the second sheet is written: the workbook's temporary file and a spool per sheet
+    assert len(names) == 3 and all(name.startswith(".成果.xlsx.") and name.endswith(".part") for name in names)
+    assert sorted(name.split(".")[-2] for name in names)[1:] == ["sheet1", "sheet2"]
+    assert list(spool.iterdir()) == []
+    assert sorted(p.name for p in out.iterdir()) == ["成果.xlsx"]

@@ -76,6 +76,7 @@ def split(text: str, spans=()) -> list[str]:
     ("”开头", ["”开头"]),
     ("", []),
     ("。", ["。"]),
+    ("XX公司。X光", ["XX公司。", "X光"]),  # only real line breaks end a line
 ])
 def test_sentences_end_after_end_marks_with_their_closing_quotes_and_at_line_breaks(text, expected):
     assert split(text) == expected
@@ -107,6 +108,13 @@ def test_conll_file_is_tab_separated_blocks_with_blank_lines_and_counts(tmp_path
     again = tmp_path / "with.conll"
     assert write_conll(again, documents[:1], suggestions=True) == ConllSummary(1, 2, 0)
     assert again.read_text(encoding="utf-8").endswith("乙\tB-人名\n\n")
+
+
+def test_conll_replaces_a_file_only_when_asked(tmp_path: Path):
+    path = tmp_path / "out.conll"
+    path.write_text("old", encoding="utf-8")
+    assert write_conll(path, [doc("甲")], overwrite=True) == ConllSummary(1, 1, 0)
+    assert path.read_text(encoding="utf-8") == "甲\tO\n\n"
 
 
 def test_conll_takes_spans_without_attributes(tmp_path: Path):

@@ -334,3 +334,30 @@ def test_a_sheet_is_held_to_its_row_limits_before_parsing(tmp_path: Path):
     wide = workbook(tmp_path / "b.xlsx", '<row r="1">' + "<c><v>1</v></c>" * 6_000 + "</row>")
     assert refused(wide) == ("xl/worksheets/sheet1.xml holds 24,006 XML items in 1 rows, far more than a curator "
                              "export; not opened")
+
+
+def test_long_references_are_shown_cut_to_twenty_characters(tmp_path: Path):
+    row = f'<row r="{"x" * 30}"><c><v>1</v></c></row>'
+    assert refused(workbook(tmp_path / "a.xlsx", row)) == (
+        f"xl/worksheets/sheet1.xml: row number {'x' * 20!r} is outside an Excel sheet (1-1,048,576)")
+    cell = f'<row r="1"><c t="s"><v>{"9" * 30}</v></c></row>'
+    assert cells(workbook(tmp_path / "b.xlsx", cell, strings=["<t>a</t>"])) == {
+        0: ErrorValue(f"shared string {'9' * 20!r} missing")}
+
+
+def test_a_formula_result_saved_as_text_stays_text_even_when_it_looks_like_a_number(tmp_path: Path):
+    row = '<row r="1"><c t="str"><v>12</v></c><c t="str"><v>0.5</v></c></row>'
+    got = cells(workbook(tmp_path / "a.xlsx", row, style=styles("", "9")))
+    assert got == {0: "12", 1: "0.5"} and type(got[0]) is str
+
+
+def test_other_elements_among_the_cell_styles_take_no_index(tmp_path: Path):
+    style = (f'<styleSheet xmlns="{MAIN}"><cellXfs><extLst/><xf numFmtId="0"/><xf numFmtId="9"/><x/>'
+             '<xf numFmtId="14"/></cellXfs></styleSheet>')
+    row = '<row r="1"><c s="1"><v>0.5</v></c><c s="2"><v>44411</v></c></row>'
+    assert cells(workbook(tmp_path / "a.xlsx", row, style=style)) == {0: 50.0, 1: datetime(2021, 8, 3)}
+
+
+def test_a_format_id_of_six_digits_or_more_is_not_looked_up(tmp_path: Path):
+    assert formatted(tmp_path, "44411", "00014") == datetime(2021, 8, 3)
+    assert formatted(tmp_path, "44411", "000014") == 44411

@@ -361,3 +361,13 @@ def test_other_elements_among_the_cell_styles_take_no_index(tmp_path: Path):
 def test_a_format_id_of_six_digits_or_more_is_not_looked_up(tmp_path: Path):
     assert formatted(tmp_path, "44411", "00014") == datetime(2021, 8, 3)
     assert formatted(tmp_path, "44411", "000014") == 44411
+
+
+def test_the_zip_limits_given_are_the_ones_checked(tmp_path: Path):
+    from curator.export.safe_zip import ZipLimits
+
+    path = workbook(tmp_path / "a.xlsx", '<row><c><v>1</v></c></row>')
+    with pytest.raises(UnsafeWorkbook, match=r"^a\.xlsx holds 5 files; a workbook has far fewer$"):
+        open_workbook(path, zip_limits=ZipLimits(max_members=4))
+    archive, book = open_workbook(path, zip_limits=ZipLimits(max_members=5))
+    archive.close()

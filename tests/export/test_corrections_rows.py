@@ -158,6 +158,12 @@ def test_a_change_at_the_fifteenth_digit_is_one_and_float_noise_is_not():
     assert diff(returned(tenth, value=0.1 + 0.2), tenth) == ([], None)
 
 
+def test_a_text_kept_in_a_number_column_and_emptied_is_a_change():
+    for kept in ("约3万", "None"):  # whatever the text says
+        text = {**STORED, "value": kept}
+        assert diff(returned(text, value=None), text) == ([("value", kept, None)], None)
+
+
 def test_a_text_kept_in_a_number_column_and_returned_untouched_is_no_change():
     text = {**STORED, "value": "约3万"}
     assert diff(returned(text), text) == ([], None)
@@ -265,7 +271,7 @@ def test_an_initiative_row_is_checked_against_its_own_columns():
 # -- 行号 ---------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("cell, number", [
-    (7, 7), (7.0, 7), ("7", 7), (" 12 ", 12), ("0012", 12), (2**63 - 1, 2**63 - 1), ("9" * 18, int("9" * 18)),
+    (1, 1), ("1", 1), (7, 7), (7.0, 7), ("7", 7), (" 12 ", 12), ("0012", 12), (2**63 - 1, 2**63 - 1), ("9" * 18, int("9" * 18)),
 ])
 def test_a_row_id_is_read_from_a_number_or_ascii_digits(cell, number):
     assert parse_row_id(cell) == number

@@ -75,6 +75,8 @@ def test_the_check_of_a_workbook_already_sent_out_stays_the_same():
     initiative = {"id": 2, "doc_id": 1, "name": "志愿服务", "category": "", "place": None, "organisation": "团委", "note": ""}
     assert row_check(INITIATIVES, {**initiative, "doc_title": "标题", "evidence": "一句。", "key": "1-2"}) == (
         "6d3a4489f7.dfa5eb871d44")
+    blanks = {**STORED, "value": "约3万", "as_of": None, "doc_title": "格尔木 市 志愿服务", "evidence": None, "key": "3-7"}
+    assert row_check(FIGURES, blanks) == "5566b29aff.197965a1bc8b"
 
 
 def test_characters_a_cell_cannot_hold_are_not_part_of_the_identity():
@@ -400,3 +402,24 @@ def test_a_sheet_damaged_inside_the_zip_is_one_clear_error(tmp_path: Path):
     with pytest.raises(UnsafeWorkbook) as caught:
         read_returned(damaged)
     assert str(caught.value).startswith("坏.xlsx: not a readable workbook (")
+
+
+def test_a_row_of_empty_text_cells_is_skipped(tmp_path: Path):
+    from test_returned_cells import workbook
+
+    header = "".join(f'<c t="inlineStr"><is><t>{c.header}</t></is></c>' for c in FIGURES.columns)
+    empty = '<c t="inlineStr"><is><t></t></is></c>' * len(FIGURES.columns)
+    path = workbook(tmp_path / "a.xlsx", f'<row r="1">{header}</row><row r="2">{empty}</row>')
+    assert read_returned(path) == {"数据": []}
+
+
+def test_the_limits_given_are_the_ones_checked(tmp_path: Path):
+    from curator.export.returned import ReadLimits
+    from curator.export.safe_zip import ZipLimits
+
+    path = figures_workbook(tmp_path / "成果.xlsx", [exported(), exported({**STORED, "id": 8}, key="3-8")])
+    assert len(read_returned(path)["数据"]) == 2
+    with pytest.raises(UnsafeWorkbook, match="holds .* files; a workbook has far fewer"):
+        read_returned(path, limits=ZipLimits(max_members=3))
+    with pytest.raises(UnsafeWorkbook, match="has more than 2 rows"):
+        read_returned(path, read_limits=ReadLimits(max_rows=2))

@@ -6,8 +6,10 @@ setting and summary line is checked alone; test_export_workbook.py checks a whol
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
+import os
 from pathlib import Path
 
 import openpyxl
@@ -292,8 +294,10 @@ def failing_rows(exc: BaseException):
     ("IO_EFBIG happened", "larger than this disk or your account allows"),
     ("IO_EACCES", "no permission to write"),
     ("IO_NOSPC", "the disk is full"),  # lxml's names sometimes lack the E
-    ("IO_WHATEVER", "the disk reported an error"),
-    ("something else", "the disk reported an error"),
+    ("IO_WHATEVER", "the disk reported an error (Input/output error)"),
+    ("something else", "the disk reported an error (Input/output error)"),
+    ("", "the disk reported an error (Input/output error)"),
+    ("IO_WRITE failed: IO_ENOSPC", "the disk is full"),  # the last code named is the cause
 ])
 def test_a_write_error_reported_by_lxml_is_one_clear_message_and_leaves_nothing(tmp_path: Path, message: str, words: str):
     spools_before = list(ALL_TEMP_FILES)
@@ -353,3 +357,27 @@ def test_sheets_are_spooled_beside_the_target_and_removed_after(tmp_path: Path, 
     assert sorted(name.split(".")[-2] for name in names)[1:] == ["sheet1", "sheet2"]
     assert list(spool.iterdir()) == []
     assert sorted(p.name for p in out.iterdir()) == ["成果.xlsx"]
+
+
+def open_files_in(folder: Path) -> list[str]:
+    names = []
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):
+            names.append(os.readlink(f"/proc/self/fd/{fd}"))
+    return [name for name in names if name.startswith(str(folder))]
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_a_failed_export_leaves_no_file_open(tmp_path: Path):
+    """Windows cannot remove a file that is still open: every spool is closed before it is removed."""
+    with pytest.raises(KeyError) as caught:
+        write_workbook(tmp_path / "成果.xlsx", SummaryData(), [SheetRows(SPEC, failing_rows(KeyError("x")))])
+    assert caught.value.__traceback__ is not None  # the failed writer's frames are still alive here
+    assert open_files_in(tmp_path) == [] and list(tmp_path.iterdir()) == []
+
+
+def test_a_failure_before_a_sheet_starts_is_raised_as_it_is_and_leaves_nothing(tmp_path: Path):
+    bad = SheetSpec("坏", (Column("a", "甲", "wide"),))  # a width that is not a number
+    with pytest.raises(TypeError):
+        write_workbook(tmp_path / "成果.xlsx", SummaryData(), [SheetRows(SPEC, [{"name": "甲"}]), SheetRows(bad, [])])
+    assert list(tmp_path.iterdir()) == []

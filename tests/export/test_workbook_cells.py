@@ -109,6 +109,7 @@ def test_a_number_that_is_not_finite_or_not_a_number_is_shown_as_text(tmp_path: 
     assert got[2:] == [("约3000", "s", "General", False), (1, "n", "General", False), ("=1+2", "s", "General", True),
                        (None, "n", "General", False), (None, "n", "General", False)]
     assert got[0][0] in (None, "nan") and got[0][2] == "General"  # NaN as a float: never a formatted number
+    assert (ws["B5"].font.name, ws["B5"].alignment.vertical) == ("等线", "top")  # a yes/no written as 1 looks like the rest
     assert got[1][2] == "General"
 
 
@@ -154,7 +155,13 @@ def test_rows_with_wrapped_text_get_the_height_of_their_lines(tmp_path: Path):
     _, book = write(tmp_path, rows)
     heights = {r: book["表"].row_dimensions[r].ht for r in range(2, 10)}
     assert heights == {2: None, 3: 154, 4: 49, 5: 49, 6: 409, 7: None, 8: None, 9: 34}
-    assert all(book["表"].row_dimensions[r].customHeight for r in (3, 4, 5, 6, 9))
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "成果.xlsx") as archive:  # Excel keeps a row's height only when marked custom
+        xml = archive.read("xl/worksheets/sheet2.xml").decode("utf-8")
+    for r, height in ((3, 154), (4, 49), (6, 409), (9, 34)):
+        row = xml[xml.index(f'<row r="{r}"'):].split(">", 1)[0]
+        assert 'customHeight="1"' in row and f'ht="{height}"' in row, row
 
 
 def test_a_very_narrow_wrapped_column_still_counts_one_unit_a_line(tmp_path: Path):
@@ -247,6 +254,8 @@ def test_the_summary_styles_title_sections_and_headers(tmp_path: Path):
     for ref in ("A6", "D6", "A10", "D10", "A13", "A18"):
         assert (ws[ref].font.b, ws[ref].fill.fgColor.rgb) == (True, "001F4E78"), ref
     assert (ws["A7"].font.name, bool(ws["A7"].font.b), ws["A7"].fill.fill_type) == ("等线", False, None)
+    for ref in ("A12", "A17"):  # every section heading, not only the first
+        assert (ws[ref].font.b, ws[ref].font.sz, ws[ref].font.color.rgb) == (True, 12, "001F4E78"), ref
 
 
 def test_the_summary_chart_shows_initiatives_and_figures_per_place(tmp_path: Path):

@@ -33,9 +33,6 @@ class SheetSpec:
     def headers(self) -> list[str]:
         return [column.header for column in self.columns]
 
-    def column(self, key: str) -> Column:
-        return next(column for column in self.columns if column.key == key)
-
 
 ROW_ID = Column("id", "行号(勿改)", 10, "hidden")
 ROW_CHECK = Column("check", "校验(勿改)", 22, "hidden")

@@ -13,8 +13,16 @@ import pytest
 
 from curator.store import Project, ProjectError
 from curator.store import backup as backup_module
-from curator.store.backup import Backup, BackupError, DailyBackups, backup_dir, backups, make_backup, overdue, \
-    remove_stale_partials
+from curator.store.backup import (
+    Backup,
+    BackupError,
+    DailyBackups,
+    backup_dir,
+    backups,
+    make_backup,
+    overdue,
+    remove_stale_partials,
+)
 
 DAY = backup_module.DAILY_SECONDS
 NOON = datetime(2026, 11, 30, 12, 0, 0).timestamp()
@@ -107,9 +115,8 @@ def test_a_backup_folder_that_is_a_file_names_the_folder_and_the_cause(tmp_path)
     cause = f"[Errno 17] File exists: '{backup_dir(path)}'"
     assert str(caught.value) == f"no backup written to {backup_dir(path)}: {cause}"
     assert caught.value.reason == cause
-    with Project.open(path) as store:
-        with pytest.raises(ProjectError) as said:
-            store.backup_now()
+    with Project.open(path) as store, pytest.raises(ProjectError) as said:
+        store.backup_now()
     assert str(said.value) == str(caught.value)
 
 

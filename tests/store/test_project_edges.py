@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from pathlib import Path
 
 import pytest
 
 from curator.core.edits import Edit, RowChange
 from curator.core.importing import Article, FileBatch
-from curator.store import CorruptProject, EditConflict, Project, ProjectError
+from curator.store import EditConflict, Project, ProjectError
 from curator.store import project as project_module
 
 TEXT = "格尔木市开展志愿服务活动。"

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from curator.core.importing import Article, FileBatch
-from curator.store import Project
-from curator.store import reports
+from curator.store import Project, reports
 from curator.store.reports import Selection
 
 A = "格尔木市开展志愿服务活动，西宁市共有324支队伍参加。"

@@ -117,7 +117,7 @@ def test_a_damaged_project_is_kept_aside_with_its_wal_and_shm(tmp_path):
 
 
 def test_a_kept_name_whose_wal_is_taken_is_not_used(tmp_path):
-    path, made = _backed_up(tmp_path)
+    path, _ = _backed_up(tmp_path)
     _zero(path)
     base = tmp_path / f"p.curator.damaged-{STAMP}"
     Path(str(base) + "-shm").write_bytes(b"someone's")
@@ -128,7 +128,7 @@ def test_a_kept_name_whose_wal_is_taken_is_not_used(tmp_path):
 
 
 def test_a_missing_project_is_brought_back_from_its_own_backups(tmp_path):
-    path, made = _backed_up(tmp_path)
+    path, _ = _backed_up(tmp_path)
     path.unlink()
     kept = Project.restore_backup(path)
     assert kept == tmp_path / f"p.curator.damaged-{STAMP}" and not kept.exists()
@@ -136,7 +136,7 @@ def test_a_missing_project_is_brought_back_from_its_own_backups(tmp_path):
 
 
 def test_without_hard_links_the_damaged_file_is_renamed_aside(tmp_path, monkeypatch):
-    path, made = _backed_up(tmp_path)
+    path, _ = _backed_up(tmp_path)
     _zero(path)
     damaged = path.read_bytes()
     squatter = tmp_path / f"p.curator.damaged-{STAMP}"
@@ -153,7 +153,7 @@ def test_without_hard_links_the_damaged_file_is_renamed_aside(tmp_path, monkeypa
 
 
 def test_when_no_name_is_free_nothing_is_replaced(tmp_path, monkeypatch):
-    path, made = _backed_up(tmp_path)
+    path, _ = _backed_up(tmp_path)
     _zero(path)
     monkeypatch.setattr(restore_module.Path, "exists", lambda self: self.name.endswith("-wal") or os.path.exists(self))
     with pytest.raises(ProjectError) as caught:
@@ -162,7 +162,7 @@ def test_when_no_name_is_free_nothing_is_replaced(tmp_path, monkeypatch):
 
 
 def test_a_copy_that_fails_leaves_the_project_as_it_was(tmp_path, monkeypatch):
-    path, made = _backed_up(tmp_path)
+    path, _ = _backed_up(tmp_path)
     _zero(path)
     before = path.read_bytes()
     real = shutil.copyfile

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,14 @@ import pytest
 from curator.store import CorruptProject, Project, ProjectError
 from curator.store.backup import Backup
 from curator.store.errors import disk_full, storage_problem
-from curator.store.files import SQLITE_HEADER, check_file, place_new, sound, timestamp, writable
+from curator.store.files import (
+    SQLITE_HEADER,
+    check_file,
+    place_new,
+    sound,
+    timestamp,
+    writable,
+)
 
 FULL = sqlite3.OperationalError("database or disk is full")
 IO = sqlite3.OperationalError("disk I/O error")
@@ -221,7 +228,7 @@ def test_sound_is_false_for_damage_and_for_what_is_not_a_database(tmp_path):
 
 
 def test_a_creation_time_is_read_and_a_bad_one_ignored():
-    assert timestamp("2026-11-30T09:15:00+00:00") == datetime(2026, 11, 30, 9, 15, tzinfo=timezone.utc).timestamp()
+    assert timestamp("2026-11-30T09:15:00+00:00") == datetime(2026, 11, 30, 9, 15, tzinfo=UTC).timestamp()
     assert timestamp(None) is None
     assert timestamp("") is None
     assert timestamp("yesterday") is None

@@ -19,7 +19,15 @@ from curator.services.team.merge import merge_packages
 from curator.services.team.split import split_project
 from curator.store import Project, ProjectError
 from curator.store import team as team_module
-from curator.store.team import DocWork, SpanWork, ensure_labels, package_content, stored_work, texts, transaction
+from curator.store.team import (
+    DocWork,
+    SpanWork,
+    ensure_labels,
+    package_content,
+    stored_work,
+    texts,
+    transaction,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 NAMES = ["张三", "李四"]
@@ -131,7 +139,7 @@ def test_work_not_started_is_none_and_an_annotators_own_spans_count_as_started(t
         store.import_batches(read_path(ROOT / "seeds"))
         split_project(store, tmp_path / "out", annotators=["张三"], overlap=1.0, seed=1)
     with Project.open(tmp_path / "out" / "team-张三.curator") as package:
-        first, second, third, _ = [d.id for d in package.documents()]
+        first, second, *_ = [d.id for d in package.documents()]
         _tag(package, first, 0, 4, "place")  # tagged, still todo
         package.apply(set_status(package.document(second), "in_progress"))
         content = package_content(package)
@@ -172,17 +180,15 @@ def test_a_merge_that_fails_in_sqlite_says_nothing_was_merged_and_gives_its_ids_
 
     with Project.open(tmp_path / "p.curator") as store:
         store.next_id("spans")
-        with pytest.raises(ProjectError) as caught:
-            with transaction(store):
-                store.next_id("spans")
-                raise sqlite3.OperationalError("database or disk is full")
+        with pytest.raises(ProjectError) as caught, transaction(store):
+            store.next_id("spans")
+            raise sqlite3.OperationalError("database or disk is full")
         assert str(caught.value) == (f"{store.path}: nothing was merged; the disk is full; free some space and try "
                                      "again (nothing was half-saved)")
         assert store._next_ids == {}
         store.next_id("spans")
-        with pytest.raises(KeyError):
-            with transaction(store):
-                raise KeyError("x")
+        with pytest.raises(KeyError), transaction(store):
+            raise KeyError("x")
         assert store._next_ids == {}
 
 

@@ -330,3 +330,56 @@ def test_without_os_locks_a_dead_holders_text_is_overwritten(tmp_path, monkeypat
     _write_lock(path, pid=4242, host="annotator-pc", since=SINCE)
     with Project.open(path) as store:
         assert store.read_only and store.locked_by.host == "annotator-pc"
+
+
+def test_a_drive_without_os_locks_falls_back_to_the_lock_text(tmp_path, monkeypatch):
+    path = _project(tmp_path)
+
+    def unsupported(fd, operation):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(lock_module.fcntl, "flock", unsupported)
+    with Project.open(path) as store:
+        assert not store.read_only
+        assert read_holder(path).pid == os.getpid() and read_holder(path).os_lock is False
+    assert not lock_path(path).exists()
+
+
+@pytest.mark.parametrize("code", [errno.EAGAIN, errno.EACCES, errno.EDEADLK])
+def test_a_lock_taken_elsewhere_is_respected_whatever_the_os_calls_it(tmp_path, monkeypatch, code):
+    path = _project(tmp_path)
+
+    def busy(fd, operation):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(lock_module.fcntl, "flock", busy)
+    with Project.open(path) as store:
+        assert store.read_only and store.locked_by == LockHolder(0, HOST)
+
+
+def test_a_lock_file_replaced_while_it_was_taken_is_taken_again(tmp_path, monkeypatch):
+    path = _project(tmp_path)
+    real = lock_module._same_file
+    answers = [False]
+
+    def once(fd, where):
+        return answers.pop() if answers else real(fd, where)
+
+    monkeypatch.setattr(lock_module, "_same_file", once)
+    with Project.open(path) as store:
+        assert not store.read_only and answers == []
+        assert read_holder(path).pid == os.getpid()
+
+
+def test_a_lock_file_that_keeps_being_replaced_gives_up(tmp_path, monkeypatch):
+    path = _project(tmp_path)
+    calls = []
+
+    def never(fd, where):
+        calls.append(fd)
+        return False
+
+    monkeypatch.setattr(lock_module, "_same_file", never)
+    with Project.open(path) as store:
+        assert store.read_only and store.locked_by == LockHolder(0, HOST)
+    assert len(calls) == 2 * lock_module._BUSY_RETRIES

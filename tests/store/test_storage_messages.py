@@ -131,7 +131,7 @@ def test_a_project_whose_header_is_gone_is_damaged_when_it_has_backups(tmp_path)
     path.write_bytes(b"\0" * 100 + path.read_bytes()[100:])
     with pytest.raises(CorruptProject) as caught:
         check_file(path)
-    assert caught.value.detail == "its first bytes are not an SQLite header"
+    assert caught.value.detail == "its first bytes are not an SQLite header" and caught.value.path == path
     assert caught.value.newest_backup == Project.list_backups(path)[0]
 
 
@@ -140,7 +140,14 @@ def test_a_file_cut_inside_its_header_is_damaged(tmp_path):
     path.write_bytes(SQLITE_HEADER + b"\0" * 40)
     with pytest.raises(CorruptProject) as caught:
         check_file(path)
-    assert caught.value.detail == "only 56 bytes long"
+    assert caught.value.detail == "only 56 bytes long" and caught.value.newest_backup is None
+    path.unlink()
+    with Project.open(path) as store:
+        made = store.backup_now()
+    path.write_bytes(SQLITE_HEADER + b"\0" * 40)
+    with pytest.raises(CorruptProject) as caught:
+        check_file(path)
+    assert caught.value.newest_backup == made and caught.value.path == path
 
 
 def test_exactly_a_header_is_not_cut_inside_it(tmp_path):

@@ -271,3 +271,22 @@ def test_place_new_without_hard_links_renames_after_a_check(tmp_path, monkeypatc
     staged.write_text("newer", encoding="utf-8")
     assert place_new(staged, path) is False
     assert path.read_text(encoding="utf-8") == "new"
+
+
+def test_a_page_count_past_sixteen_million_pages_is_read_whole(tmp_path):
+    path = _project(tmp_path)
+    size, whole = path.stat().st_size, path.read_bytes()
+    path.write_bytes(_header(whole, page_size=4096, pages=(1 << 24) + size // 4096))
+    with pytest.raises(CorruptProject) as caught:
+        check_file(path)
+    assert caught.value.detail == f"truncated: {size} bytes where its header promises {((1 << 24) + size // 4096) * 4096}"
+
+
+def test_an_impossible_page_size_names_the_newest_backup(tmp_path):
+    path = _project(tmp_path)
+    with Project.open(path) as store:
+        made = store.backup_now()
+    path.write_bytes(_header(path.read_bytes(), page_size=1000, pages=1))
+    with pytest.raises(CorruptProject) as caught:
+        check_file(path)
+    assert caught.value.newest_backup == made

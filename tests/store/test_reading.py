@@ -164,3 +164,14 @@ def test_counts_that_cannot_be_read_say_why(store, monkeypatch):
         with pytest.raises(ProjectError) as caught:
             memory.stats()
         assert str(caught.value).startswith("project: cannot read it: ")
+
+
+def test_spans_of_one_label_add_up_over_origins_and_suggestions_over_labels(tmp_path):
+    spans = ({"start": 0, "end": 4, "label": "place"}, {"start": 0, "end": 2, "label": "place", "origin": "accepted"},
+             {"start": 4, "end": 6, "label": "place", "origin": "accepted"},
+             {"start": 6, "end": 8, "label": "topic", "origin": "suggested"},
+             {"start": 8, "end": 10, "label": "org", "origin": "suggested"})
+    with Project.open(tmp_path / "p.curator") as project:
+        project.import_batches([FileBatch("a.jsonl", (Article(text=TEXT, title="t", origin="a", spans=spans),))])
+        stats = project.stats()
+        assert stats["spans"] == {"place": 3} and stats["suggestions"] == 2

@@ -239,3 +239,15 @@ def test_an_empty_import_reports_nothing(tmp_path):
         report = store.import_batches([])
         assert (report.added, report.duplicates, report.problems) == ([], [], [])
         assert not store.db.conn.in_transaction
+
+
+def test_ids_reserved_before_an_import_are_not_given_to_its_rows(tmp_path):
+    with Project.open(tmp_path / "p.curator") as store:
+        reserved = (store.next_id("spans"), store.next_id("initiatives"), store.next_id("figures"))
+        assert reserved == (1, 1, 1)  # e.g. an edit the window is building
+        spans = ({"id": "s", "start": 0, "end": 4, "label": "place"},)
+        store.import_batches([_batch("a.jsonl", _article(spans=spans, initiatives=({"id": 3, "name": "x"},),
+                                                         figures=({"indicator": "y", "initiative_id": 3},)))])
+        assert [s.id for s in store.spans(1)] == [2]
+        assert [r["id"] for r in store.facts("initiatives")] == [2]
+        assert [(r["id"], r["initiative_id"]) for r in store.facts("figures")] == [(2, 2)]

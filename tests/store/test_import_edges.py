@@ -173,7 +173,7 @@ def test_commits_go_by_characters_too(tmp_path, monkeypatch):
         real = store._commit_import
 
         def counted(pending, report, storage_error=""):
-            commits.append([batch.path for batch, _, _ in pending])
+            commits.append([entry[0].path for entry in pending])
             return real(pending, report, storage_error)
 
         monkeypatch.setattr(store, "_commit_import", counted)

@@ -383,3 +383,41 @@ def test_a_lock_file_that_keeps_being_replaced_gives_up(tmp_path, monkeypatch):
     with Project.open(path) as store:
         assert store.read_only and store.locked_by == LockHolder(0, HOST)
     assert len(calls) == 2 * lock_module._BUSY_RETRIES
+
+
+def test_an_older_curators_lock_is_stale_once_its_pid_belongs_to_another_process(tmp_path):
+    if process_started(os.getpid()) is None:
+        pytest.skip("this OS does not give a process's start time")
+    path = _project(tmp_path)
+    parent = os.getppid()
+    _write_lock(path, pid=parent, host=HOST, started=process_started(parent) + 12345, os_lock=False)
+    assert current_holder(path) is None
+    assert break_lock(path).pid == parent and not lock_path(path).exists()
+    _write_lock(path, pid=parent, host=HOST, started=None, os_lock=False)  # it did not say when it started
+    assert current_holder(path).pid == parent
+    _write_lock(path, pid=parent, host=HOST, started=process_started(parent), os_lock=False)
+    assert current_holder(path).pid == parent
+    with pytest.raises(lock_module.LockHeld):
+        break_lock(path)
+
+
+def test_an_unnamed_lock_held_here_is_refused_with_this_host(tmp_path):
+    path = _project(tmp_path)
+    holder = OtherCurator(path, text=False)
+    try:
+        with pytest.raises(lock_module.LockHeld) as caught:
+            break_lock(path)
+        assert caught.value.holder == LockHolder(0, HOST) and caught.value.holder.here
+        assert str(caught.value) == "another curator process"
+    finally:
+        holder.quit()
+
+
+def test_a_partial_being_written_gets_the_usual_permissions(tmp_path):
+    umask = os.umask(0)
+    os.umask(umask)
+    fd = hold_exclusive(tmp_path / "x.partial")
+    try:
+        assert (tmp_path / "x.partial").stat().st_mode & 0o777 == 0o644 & ~umask
+    finally:
+        os.close(fd)

@@ -421,3 +421,31 @@ def test_a_partial_being_written_gets_the_usual_permissions(tmp_path):
         assert (tmp_path / "x.partial").stat().st_mode & 0o777 == 0o644 & ~umask
     finally:
         os.close(fd)
+
+
+def test_releasing_one_share_twice_keeps_the_other_shares_lock(tmp_path):
+    path = _project(tmp_path)
+    first, second = lock_module.ProjectLock(path), lock_module.ProjectLock(path)
+    first.release()
+    first.release()
+    assert read_holder(path).pid == os.getpid()
+    second.release()
+    assert not lock_path(path).exists()
+
+
+def test_a_lock_file_that_cannot_be_removed_on_close_is_left_stale(tmp_path, monkeypatch):
+    path = _project(tmp_path)
+    store = Project.open(path)
+    real = Path.unlink
+
+    def refuse(self, missing_ok=False):
+        if self == lock_path(path):
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    store.close()  # closing never fails for the lock: its OS lock is gone, so it is stale
+    monkeypatch.undo()
+    assert read_holder(path).pid == os.getpid()
+    with Project.open(path) as again:
+        assert not again.read_only

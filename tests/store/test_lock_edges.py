@@ -449,3 +449,35 @@ def test_a_lock_file_that_cannot_be_removed_on_close_is_left_stale(tmp_path, mon
     assert read_holder(path).pid == os.getpid()
     with Project.open(path) as again:
         assert not again.read_only
+
+
+def test_the_lock_file_gets_the_usual_permissions(tmp_path):
+    umask = os.umask(0)
+    os.umask(umask)
+    path = _project(tmp_path)
+    with Project.open(path):
+        assert lock_path(path).stat().st_mode & 0o777 == 0o644 & ~umask
+
+
+def test_without_os_locks_a_lock_text_that_claims_one_is_judged_by_the_probe(tmp_path, monkeypatch):
+    path = _project(tmp_path)
+    monkeypatch.setattr(lock_module, "_try_os_lock", lambda fd, shared=False: None)
+    parent = os.getppid()
+    _write_lock(path, pid=parent, host=HOST, started=process_started(parent), os_lock=True)
+    with Project.open(path) as store:  # no OS lock can be held on this drive, so the text is stale
+        assert not store.read_only and read_holder(path).pid == os.getpid()
+
+
+def test_a_holder_that_names_itself_just_after_taking_the_lock_is_named(tmp_path, monkeypatch):
+    path = _project(tmp_path)
+    monkeypatch.setattr(lock_module, "_try_os_lock", lambda fd, shared=False: False)  # someone holds it
+    named = LockHolder(4242, HOST, since=SINCE, os_lock=True)
+    reads = [named, None]  # the first look finds the file still empty
+
+    def read(fd):
+        return reads.pop() if len(reads) > 1 else reads[0]
+
+    monkeypatch.setattr(lock_module, "_read_fd", read)
+    with pytest.raises(lock_module.LockHeld) as caught:
+        lock_module.ProjectLock(path)
+    assert caught.value.holder == named

@@ -61,7 +61,6 @@ class ForeignLock(Exception):
 
     def __init__(self, holder: LockHolder) -> None:
         super().__init__(f"the lock is held by {holder} on another computer")
-        self.holder = holder
 
 
 def lock_path(project: Path) -> Path:

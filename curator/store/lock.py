@@ -56,6 +56,13 @@ class LockHeld(Exception):
         self.holder = holder
 
 
+class ForeignLock(Exception):
+    """The lock was written on another computer: removed only when the caller confirms (other_host)."""
+
+    def __init__(self, holder: LockHolder) -> None:
+        super().__init__(f"the lock is held by {holder} on another computer")
+
+
 def lock_path(project: Path) -> Path:
     return project.with_name(project.name + ".lock")
 
@@ -158,7 +165,7 @@ def break_lock(project: Path, *, other_host: bool = False) -> LockHolder | None:
     if holder is None and _os_locked(project):
         raise LockHeld(LockHolder(0, socket.gethostname()))
     if holder is not None and not holder.here and not other_host:
-        raise PermissionError(f"the lock is held by {holder} on another computer")
+        raise ForeignLock(holder)
     path.unlink(missing_ok=True)
     return holder
 

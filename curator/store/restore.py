@@ -16,7 +16,7 @@ from pathlib import Path
 from curator.store import backup as backups
 from curator.store.errors import LockedProject, ProjectError
 from curator.store.files import check_file, sound, timestamp
-from curator.store.lock import LockHeld, LockHolder, ProjectLock, break_lock, read_holder
+from curator.store.lock import ForeignLock, LockHeld, LockHolder, ProjectLock, break_lock, read_holder
 
 PROJECT_ID = "project_id"
 MIGRATION_SET = "curator"  # sqlite-utils Migrations name: a file without it was not made by curator
@@ -80,7 +80,7 @@ class Restoring:
         except LockHeld as held:
             raise LockedProject(f"{path} is open by {held.holder}, which is still running on this computer; "
                                 "close it there (nothing was unlocked)") from None
-        except PermissionError as exc:
+        except ForeignLock as exc:
             raise ProjectError(f"{path}: {exc}; confirm to remove it (nothing was unlocked)") from None
         except OSError as exc:
             raise ProjectError(f"{path}: the lock cannot be removed ({exc.strerror or exc})") from None

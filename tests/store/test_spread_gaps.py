@@ -8,8 +8,8 @@ import pytest
 
 from curator.core.edits import Edit, accept_suggestion, reject_suggestion, tag_span
 from curator.core.importing import read_path
-from curator.store import Project
 from curator.services.suggesting import SPREAD_LABELS, spread_edit
+from curator.store import Project
 
 ARTICLES = [
     "格尔木市开展光盘行动，张建国带领志愿者，格尔木市文明办参与。",

@@ -236,7 +236,8 @@ def test_a_span_is_scored_by_its_least_sure_character(model: bytes) -> None:
 
     found = predict(model, UNSEEN, min_score=0.0)
     tagger = pycrfsuite.Tagger()
-    tagger.open_inmemory(base64.b64decode(json.loads(model)["models"]["person"]))
+    person = base64.b64decode(json.loads(model)["models"]["person"])  # held: the tagger reads these bytes, it keeps no reference
+    tagger.open_inmemory(person)
     for s in found:
         chunk = next((a, b) for a, b in _chunks(UNSEEN) if a <= s.start < b)
         tags = tagger.tag(char_features(UNSEEN[chunk[0]:chunk[1]], rule_marks(UNSEEN)[chunk[0]:chunk[1]]))

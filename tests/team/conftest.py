@@ -53,3 +53,13 @@ def team_window(qtbot, quiet_home, team_project):
         return win
 
     return make
+
+
+@pytest.fixture
+def packages(team_project, tmp_path: Path) -> Path:
+    """The seed project split among the team's annotators (test_merge_refusals has its own: none made)."""
+    from team_fixtures import split_seeds
+
+    outdir = tmp_path / "out"
+    split_seeds(team_project, outdir)
+    return outdir

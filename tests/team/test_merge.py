@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from team_fixtures import (
     NAMES, annotate_shared, doc_by_sha, dump_tables, figure_piece, finish, own_sha, package_path, set_figure_value, shared_sha,
-    split_seeds, tag,
+    tag,
 )
 
 from curator.services.team import TeamError
@@ -20,13 +20,6 @@ from curator.services.team.adjudicate import dispute_counts, disputes
 from curator.services.team.merge import merge_packages
 from curator.store import Project
 from curator.store.lock import lock_path
-
-@pytest.fixture
-def packages(team_project, tmp_path: Path) -> Path:
-    outdir = tmp_path / "out"
-    split_seeds(team_project, outdir)
-    return outdir
-
 
 def test_one_annotators_document_is_taken_as_it_is(team_project, packages: Path):
     sha = own_sha(packages, "李四")

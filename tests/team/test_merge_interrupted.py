@@ -6,20 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from team_fixtures import NAMES, annotate_shared, dump_tables, package_path, shared_sha, split_seeds
+from team_fixtures import NAMES, annotate_shared, dump_tables, package_path, shared_sha
 
 from curator.services.team.merge import merge_packages
 from curator.store import Project
 
 HERE = Path(__file__).parent
-
-
-@pytest.fixture
-def packages(team_project, tmp_path: Path) -> Path:
-    outdir = tmp_path / "out"
-    split_seeds(team_project, outdir)
-    return outdir
 
 
 def test_an_interrupted_merge_leaves_nothing_behind(team_project, packages: Path):
